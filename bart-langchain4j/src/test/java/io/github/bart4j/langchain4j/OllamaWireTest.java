@@ -76,7 +76,7 @@ class OllamaWireTest {
 
     @Test
     void a_request_goes_to_api_chat_with_the_seed_messages_and_explicit_options() throws Exception {
-        server.enqueue(json(200, Shared.wire("ollama_chat.json")));
+        server.enqueue(json(200, TestData.wire("ollama_chat.json")));
         Participant p = LlmParticipants.create(options().build());
 
         Reply reply = first(p);

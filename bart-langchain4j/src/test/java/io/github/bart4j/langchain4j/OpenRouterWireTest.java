@@ -98,7 +98,7 @@ class OpenRouterWireTest {
 
     @Test
     void a_request_carries_path_model_seed_messages_headers_and_sampling() throws Exception {
-        server.enqueue(json(200, Shared.wire("openrouter_chat_completion.json")));
+        server.enqueue(json(200, TestData.wire("openrouter_chat_completion.json")));
         Participant p = LlmParticipants.create(options().build());
 
         Reply reply = first(p);
@@ -164,7 +164,7 @@ class OpenRouterWireTest {
 
     @Test
     void openrouter_reasoning_and_cost_are_read_from_the_raw_body() {
-        server.enqueue(json(200, Shared.wire("openrouter_reasoning_completion.json")));
+        server.enqueue(json(200, TestData.wire("openrouter_reasoning_completion.json")));
         Participant p = LlmParticipants.create(options().build());
 
         Reply reply = first(p);
@@ -177,7 +177,7 @@ class OpenRouterWireTest {
 
     @Test
     void empty_content_with_reasoning_is_an_invalid_answer_not_a_crash() {
-        server.enqueue(json(200, Shared.wire("openrouter_reasoning_completion.json")
+        server.enqueue(json(200, TestData.wire("openrouter_reasoning_completion.json")
                 .replace("\"content\": \"Cash Out\"", "\"content\": \"\"")));
         Participant p = LlmParticipants.create(options().build());
 
@@ -191,7 +191,7 @@ class OpenRouterWireTest {
 
     @Test
     void an_http_200_error_body_is_retried_then_succeeds() {
-        server.enqueue(json(200, Shared.wire("openrouter_200_error.json")));
+        server.enqueue(json(200, TestData.wire("openrouter_200_error.json")));
         server.enqueue(json(200, completion("Pump")));
         Participant p = LlmParticipants.create(options().build());
 
@@ -205,7 +205,7 @@ class OpenRouterWireTest {
     @Test
     void a_429_is_retried_no_sooner_than_its_retry_after_seconds() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7")
-                .body(Shared.wire("openrouter_429.json")).build());
+                .body(TestData.wire("openrouter_429.json")).build());
         server.enqueue(json(200, completion("Pump")));
         Participant p = LlmParticipants.create(options().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build());
 
@@ -387,8 +387,8 @@ class OpenRouterWireTest {
 
     @Test
     void a_user_built_model_gets_the_same_retries_for_its_null_pointer_and_status_errors() {
-        server.enqueue(json(200, Shared.wire("openrouter_200_error.json")));
-        server.enqueue(json(429, Shared.wire("openrouter_429.json")));
+        server.enqueue(json(200, TestData.wire("openrouter_200_error.json")));
+        server.enqueue(json(429, TestData.wire("openrouter_429.json")));
         server.enqueue(json(200, completion("Pump")));
         dev.langchain4j.model.openai.OpenAiChatModel own = dev.langchain4j.model.openai.OpenAiChatModel.builder()
                 .baseUrl("http://127.0.0.1:" + server.getPort() + "/api/v1").apiKey("k").modelName("m")

@@ -16,23 +16,22 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** {@code ../shared}, from the system property surefire sets or by walking up from the working directory. */
-    public static Path sharedDir() {
-        String property = System.getProperty("bart4j.shared.dir");
+    /** The repository's {@code testdata} folder, from the property surefire sets or by walking up. */
+    public static Path testdataDir() {
+        String property = System.getProperty("bart4j.testdata.dir");
         if (property != null && Files.isDirectory(Path.of(property))) {
             return Path.of(property);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared");
-            if (Files.isDirectory(candidate.resolve("data"))) {
-                return candidate;
+            if (Files.isDirectory(dir.resolve("testdata").resolve("seed-runs"))) {
+                return dir.resolve("testdata");
             }
         }
-        throw new IllegalStateException("cannot find the shared folder; set -Dbart4j.shared.dir");
+        throw new IllegalStateException("cannot find the repository's testdata folder; set -Dbart4j.testdata.dir");
     }
 
     public static Path seedRuns() {
-        return sharedDir().resolve("data").resolve("seed-runs");
+        return testdataDir().resolve("seed-runs");
     }
 
     public static DecisionRecord pump(String raw) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** The seed project's published runs ({@code shared/data/seed-runs/BART_combined_*.csv}), read for tests. */
+/** The seed project's published runs ({@code testdata/seed-runs/BART_combined_*.csv}), read for tests. */
 final class SeedRuns {
 
     /** One balloon row: its recorded choices and its raw answers split at {@code " | "}. */
@@ -32,18 +32,17 @@ final class SeedRuns {
     private SeedRuns() {
     }
 
-    static Path sharedDir() {
-        String property = System.getProperty("bart4j.shared.dir");
-        if (property != null && Files.isDirectory(Paths.get(property))) {
-            return Paths.get(property);
+    static Path testdataDir() {
+        String property = System.getProperty("bart4j.testdata.dir");
+        if (property != null && Files.isDirectory(Path.of(property))) {
+            return Path.of(property);
         }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path sibling = dir.resolveSibling("shared");
-            if (Files.isDirectory(sibling.resolve("data"))) {
-                return sibling;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("testdata").resolve("seed-runs"))) {
+                return dir.resolve("testdata");
             }
         }
-        throw new IllegalStateException("shared folder not found: set -Dbart4j.shared.dir or run from the repository");
+        throw new IllegalStateException("cannot find the repository's testdata folder; set -Dbart4j.testdata.dir");
     }
 
     static synchronized List<Row> rows() {
@@ -54,7 +53,7 @@ final class SeedRuns {
     }
 
     private static List<Row> read() {
-        Path dir = sharedDir().resolve("data/seed-runs");
+        Path dir = testdataDir().resolve("seed-runs");
         List<Row> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(p -> p.getFileName().toString().startsWith("BART_combined_")).sorted()

@@ -16,12 +16,7 @@ class AnalyzeCommandTest {
     Path tmp;
 
     static Path seedDir() {
-        String prop = System.getProperty("bart4j.shared.dir");
-        Path dir = prop != null ? Path.of(prop) : Path.of("..", "..", "shared");
-        for (Path p = Path.of("").toAbsolutePath(); p != null && !Files.isDirectory(dir); p = p.getParent()) {
-            dir = p.resolve("shared");
-        }
-        return dir.resolve("data/seed-runs");
+        return io.github.bart4j.examples.TestData.seedRuns();
     }
 
     static Path seed(String run, String kind) {

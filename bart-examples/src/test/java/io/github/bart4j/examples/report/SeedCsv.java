@@ -22,24 +22,8 @@ final class SeedCsv {
     private SeedCsv() {
     }
 
-    static Path sharedDir() {
-        String prop = System.getProperty("bart4j.shared.dir");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path shared = dir.resolveSibling("shared");
-            if (Files.isDirectory(shared.resolve("data"))) {
-                return shared;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("cannot find the shared folder (set -Dbart4j.shared.dir)");
-    }
-
     static Path seedRun(String name) {
-        return sharedDir().resolve("data/seed-runs").resolve(name);
+        return io.github.bart4j.examples.TestData.seedRuns().resolve(name);
     }
 
     static List<BalloonResult> read(Path csv) throws IOException {

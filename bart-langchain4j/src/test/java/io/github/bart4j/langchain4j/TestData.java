@@ -6,29 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The read-only ../shared folder: from {@code bart4j.shared.dir}, else found by walking up. */
-final class Shared {
+/** The repository's {@code testdata} folder: from {@code bart4j.testdata.dir}, else found by walking up. */
+final class TestData {
 
-    private Shared() {
+    private TestData() {
     }
 
     static Path dir() {
-        String property = System.getProperty("bart4j.shared.dir");
+        String property = System.getProperty("bart4j.testdata.dir");
         if (property != null && Files.isDirectory(Path.of(property))) {
             return Path.of(property);
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared");
-            if (Files.isDirectory(candidate.resolve("data"))) {
-                return candidate;
+            if (Files.isDirectory(p.resolve("testdata").resolve("wire"))) {
+                return p.resolve("testdata");
             }
         }
-        throw new IllegalStateException("cannot find the shared folder: set -Dbart4j.shared.dir");
+        throw new IllegalStateException("cannot find the repository's testdata folder: set -Dbart4j.testdata.dir");
     }
 
     static String wire(String name) {
         try {
-            return Files.readString(dir().resolve("data/wire").resolve(name), StandardCharsets.UTF_8);
+            return Files.readString(dir().resolve("wire").resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
