@@ -44,7 +44,7 @@ class SeedReplayTest {
 
     private static Map<Integer, Recorded> recorded() throws IOException {
         Map<Integer, Recorded> out = new TreeMap<>();
-        Path csv = TestData.dir().resolve("data/seed-runs/BART_combined_20250407-175732.csv");
+        Path csv = TestData.dir().resolve("seed-runs/BART_combined_20250407-175732.csv");
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 if (!r.get("model").equals(MODEL)) {
