@@ -17,6 +17,30 @@ public interface Example {
     /** One line: what the example shows. */
     String description();
 
+    /**
+     * What the example takes after its name: {@code ./bart example NAME --help} lists these, and any
+     * other argument is refused there (exit 2). Names starting with {@code --} are options taking one
+     * value; other names are optional positional parameters, in order. Default: nothing.
+     */
+    default List<Argument> arguments() {
+        return List.of();
+    }
+
+    /**
+     * One thing an example takes after its name.
+     *
+     * @param name the option ({@code --config}) or the positional parameter's label ({@code BACKEND})
+     * @param label the option's value label ({@code FILE}), {@code null} for a positional parameter
+     * @param description one line
+     */
+    record Argument(String name, String label, String description) {
+        /** {@code --config FILE}: the models of a config file instead of the offline agents. */
+        public static Argument config() {
+            return new Argument("--config", "FILE", "ask the models of this config file (the YAML of ./bart run;"
+                    + " see docs/configuration.md) instead of the offline simulated agents");
+        }
+    }
+
     /** Runs the example and returns its exit code (0 on success). */
     int run(Context context) throws Exception;
 

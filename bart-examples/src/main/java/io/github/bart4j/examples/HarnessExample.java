@@ -24,6 +24,11 @@ public final class HarnessExample implements Example {
     }
 
     @Override
+    public List<Argument> arguments() {
+        return List.of(Argument.config());
+    }
+
+    @Override
     public String description() {
         return "BART as one task in your own evaluation loop; results streamed into your own sink, no files";
     }

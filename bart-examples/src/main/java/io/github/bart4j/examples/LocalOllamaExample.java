@@ -109,6 +109,12 @@ public final class LocalOllamaExample implements Example {
     }
 
     @Override
+    public List<Argument> arguments() {
+        return List.of(new Argument("--model", "NAME", "the Ollama model (default " + DEFAULT_MODEL
+                + "; the server is OLLAMA_BASE_URL or " + DEFAULT_BASE_URL + ")"));
+    }
+
+    @Override
     public String description() {
         return "the quickstart against a local Ollama model; says how to set it up, runs simulated when none is up";
     }

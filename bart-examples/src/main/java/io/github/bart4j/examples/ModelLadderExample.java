@@ -199,6 +199,13 @@ public final class ModelLadderExample implements Example {
     }
 
     @Override
+    public List<Argument> arguments() {
+        return List.of(new Argument("--config", "FILE", "the ladder: a config whose model_list names models with their"
+                + " sizes (e.g. qwen2.5:3b ... qwen2.5:72b); see docs/configuration.md"),
+                new Argument("--out", "DIR", "the sweep's directory (default runs/model-ladder)"));
+    }
+
+    @Override
     public String description() {
         return "a scaling study: models of one family by size, risk metrics against size, a plot; resumable sweep";
     }

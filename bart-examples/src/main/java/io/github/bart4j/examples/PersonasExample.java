@@ -155,6 +155,11 @@ public final class PersonasExample implements Example {
     }
 
     @Override
+    public List<Argument> arguments() {
+        return List.of(Argument.config());
+    }
+
+    @Override
     public String description() {
         return "risk-preference evaluation: four CRRA personas, implied gamma per persona, and an ordering check";
     }

@@ -1,5 +1,6 @@
 package io.github.bart4j.examples;
 
+import java.util.List;
 import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.Schedule;
@@ -20,9 +21,20 @@ public final class QuickstartExample implements Example {
     @Override
     public int run(Context ctx) {
         boolean real = ctx.args().size() == 2;
-        ModelOptions options = ModelOptions.builder(real ? Backend.parse(ctx.args().get(0)) : Backend.SIMULATED,
-                real ? ctx.args().get(1) : "crra:1").apiKeyFromEnvironment().build();
-        Participant model = LlmParticipants.create(options);
+        if (ctx.args().size() == 1 || ctx.args().size() > 2) {
+            ctx.err().println("quickstart: give BACKEND and MODEL together (e.g. openrouter openai/gpt-4o-mini),"
+                    + " or neither, but got: " + String.join(" ", ctx.args()));
+            return 2;
+        }
+        Participant model;
+        try {
+            ModelOptions options = ModelOptions.builder(real ? Backend.parse(ctx.args().get(0)) : Backend.SIMULATED,
+                    real ? ctx.args().get(1) : "crra:1").apiKeyFromEnvironment().build();
+            model = LlmParticipants.create(options);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            ctx.err().println("quickstart: " + e.getMessage());
+            return 2;
+        }
 
         ExperimentResult result = Experiment.builder()
                 .schedule(Schedule.uniform(1, 20, 10, 0.10, 42)) // the seed's task: bursts at 1..20, $0.10 a pump
@@ -36,6 +48,12 @@ public final class QuickstartExample implements Example {
     @Override
     public String name() {
         return "quickstart";
+    }
+
+    @Override
+    public List<Argument> arguments() {
+        return List.of(new Argument("BACKEND", null, "openrouter, ollama or openai (with MODEL; none: offline crra:1)"),
+                new Argument("MODEL", null, "the model, e.g. openai/gpt-4o-mini or llama3.2"));
     }
 
     @Override

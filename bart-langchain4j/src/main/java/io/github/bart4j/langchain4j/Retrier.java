@@ -208,12 +208,18 @@ final class Retrier {
         return new Failure(Kind.PERMANENT, provider + " answered " + code + more, null);
     }
 
+    /**
+     * A provider's message on one line (whitespace runs become one space). A message is kept whole;
+     * only a body longer than 2,000 characters (an HTML error page, say) is shown by its start and
+     * its length.
+     */
     static String shorten(String s) {
         if (s == null) {
             return "";
         }
         String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= 200 ? one : one.substring(0, 200) + "...";
+        return one.length() <= 2000 ? one : one.substring(0, 2000) + " [the first 2000 of " + one.length()
+                + " characters]";
     }
 
     private static <X extends Throwable> X find(Throwable e, Class<X> type) {

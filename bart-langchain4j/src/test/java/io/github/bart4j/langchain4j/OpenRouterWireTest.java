@@ -267,6 +267,19 @@ class OpenRouterWireTest {
     }
 
     @Test
+    void a_long_provider_message_is_kept_whole_on_one_line() {
+        String message = "This endpoint's maximum context length is 128000 tokens. However, you requested about"
+                + " 140213 tokens (139213 of text input, 1000 in the output).\\nPlease reduce the length of either"
+                + " one, or use the \\\"middle-out\\\" transform to compress your prompt automatically.";
+        server.enqueue(json(400, "{\"error\":{\"code\":400,\"message\":\"" + message + "\"}}"));
+        Participant p = LlmParticipants.create(options().build());
+
+        assertThatThrownBy(() -> first(p)).hasMessageContaining("you requested about 140213 tokens")
+                .hasMessageContaining("transform to compress your prompt automatically.")
+                .hasMessageNotContaining("...").hasMessageNotContaining("\n");
+    }
+
+    @Test
     void a_fatal_failure_ends_the_balloon_with_status_error_and_the_cause() {
         server.enqueue(json(401, "{\"error\":{\"code\":401,\"message\":\"No auth credentials found\"}}"));
         Participant p = LlmParticipants.create(options().build());

@@ -88,7 +88,7 @@ public final class CsvResultSink extends AppendingFileSink {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+        return s.length() > 300 ? s.substring(0, 300) + " [the first 300 of " + s.length() + " characters]" : s;
     }
 
     @Override

@@ -128,6 +128,6 @@ final class SeedRows {
             return "null";
         }
         String one = s.replace("\r", "\\r").replace("\n", "\\n");
-        return one.length() > 80 ? one.substring(0, 80) + "..." : one;
+        return one.length() > 300 ? one.substring(0, 300) + " [the first 300 of " + one.length() + " characters]" : one;
     }
 }

@@ -3,11 +3,9 @@ package io.github.bart4j.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.ResultFiles;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.Summary;
 import io.github.bart4j.core.SummaryOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +29,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     enum Fit { par4, ewmv }
 
-    @Option(names = "--file", paramLabel = "FILE", required = true, description = "A result file (repeatable)")
+    @Option(names = "--file", paramLabel = "FILE|DIR", required = true,
+            description = "A result file or a run directory (read through its journal.jsonl); repeatable")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -50,12 +49,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path f : files) {
-            if (!Files.exists(f)) {
-                throw new UsageException(f + ": no such file");
-            }
-        }
-        List<BalloonResult> results = ResultFiles.readAll(files);
+        List<BalloonResult> results = ResultInputs.read(files);
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }

@@ -13,10 +13,20 @@ import picocli.CommandLine.Command;
         description = "The Balloon Analogue Risk Task (BART) for large language models.",
         subcommands = {RunCommand.class, AnalyzeCommand.class, PlotCommand.class, ExamplesCommand.class,
                 ExampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
-public final class BartCli {
+public final class BartCli implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code bart} alone: the usage, on standard output. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args, System.getenv()));
@@ -38,16 +48,15 @@ public final class BartCli {
         CommandLine cl = new CommandLine(new BartCli(), new Factory(env));
         cl.setOut(out);
         cl.setErr(err);
-        // `bart example NAME --config FILE`: options after NAME belong to the example
-        cl.getSubcommands().get("example").setUnmatchedOptionsArePositionalParams(true);
+        // `bart example NAME --config FILE`: everything after NAME belongs to the example (--help too)
+        cl.getSubcommands().get("example").setStopAtPositional(true);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("bart: " + ConfigLoader.oneLine(ex.getMessage())
-                    + " (see: bart " + ex.getCommandLine().getCommandName() + " --help)");
+            ex.getCommandLine().getErr().println("bart: " + parameterProblem(ex));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UsageException) {
-                commandLine.getErr().println("bart: " + ex.getMessage());
+                commandLine.getErr().println("bart: " + ConfigLoader.oneLine(ex.getMessage()));
                 return BAD_INPUT;
             }
             if (ex instanceof io.github.bart4j.core.ResultFileException) {
@@ -57,6 +66,18 @@ public final class BartCli {
             throw ex;
         });
         return cl;
+    }
+
+    /** One line: what is wrong with the arguments, and where help is. */
+    static String parameterProblem(CommandLine.ParameterException ex) {
+        CommandLine.Model.CommandSpec command = ex.getCommandLine().getCommandSpec();
+        String help = " (see: " + command.qualifiedName() + " --help)";
+        if (command.parent() == null && ex instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", command.subcommands().keySet()) + help;
+        }
+        return ConfigLoader.oneLine(ex.getMessage()) + help;
     }
 
     /** Gives commands the environment, so tests need not set real environment variables. */

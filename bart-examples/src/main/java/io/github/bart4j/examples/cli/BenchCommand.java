@@ -2,19 +2,39 @@ package io.github.bart4j.examples.cli;
 
 import io.github.bart4j.examples.bench.Benchmarks;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bart bench NAME}: runs one benchmark and prints {@code name: value unit} lines. */
+/**
+ * {@code bart bench NAME}: runs one benchmark and prints {@code name: value unit} lines;
+ * {@code bart bench} alone lists them, one line each with what it measures.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run a benchmark and print its figures (name: value unit).",
-                "NAME: simulate | chat-fake | efficiency | tokens | stats | memory | fit"})
+        description = {"Run a benchmark and print its figures (name: value unit); without NAME, list them."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "simulate, chat-fake, efficiency, tokens, stats, memory or fit")
+    /** Every benchmark and what it measures, in the order listed. */
+    static final Map<String, String> BENCHMARKS = benchmarks();
+
+    private static Map<String, String> benchmarks() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("simulate", "scripted participants: decisions per second on one core (JMH)");
+        m.put("chat-fake", "the full chat path with FakeChatModel: overhead per decision over scripted agents");
+        m.put("efficiency", "6 models x 30 balloons against a local server: ideal / actual wall time");
+        m.put("tokens", "prompt tokens per balloon against pumps, per conversation mode (growth exponent)");
+        m.put("stats", "summary statistics over 1,000,000 balloons: seconds");
+        m.put("memory", "1,000,000 simulated balloons into a CSV sink: heap after GC at 10% / 50% / 100%");
+        m.put("fit", "par4 maximum-likelihood fits, 1,000 participants x 90 balloons, one core: seconds");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+            description = "simulate, chat-fake, efficiency, tokens, stats, memory or fit (none: list them)")
     String name;
 
     @Spec
@@ -23,6 +43,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (name == null) {
+            int width = BENCHMARKS.keySet().stream().mapToInt(String::length).max().orElse(0);
+            BENCHMARKS.forEach((n, what) -> out.println(String.format("%-" + width + "s  %s", n, what)));
+            out.flush();
+            return 0;
+        }
         switch (name) {
             case "simulate" -> Benchmarks.simulate(out);
             case "chat-fake" -> Benchmarks.chatFake(out);
@@ -31,8 +57,8 @@ final class BenchCommand implements Callable<Integer> {
             case "stats" -> Benchmarks.stats(out);
             case "memory" -> Benchmarks.memory(out, 1_000_000);
             case "fit" -> io.github.bart4j.examples.report.FitBenchmark.run(out, 1000, 90);
-            default -> throw new UsageException("benchmark '" + name + "' does not exist; one of: simulate, chat-fake,"
-                    + " efficiency, tokens, stats, memory, fit");
+            default -> throw new UsageException("benchmark '" + name + "' does not exist; one of: "
+                    + String.join(", ", BENCHMARKS.keySet()));
         }
         out.flush();
         return 0;

@@ -41,11 +41,18 @@ public final class ConfigLoader {
             "num_balloons", "model_list", "model", "openrouter_api_key", "debug_mode", "output_dir", "log_json",
             "log_csv", "multi_balloon_conversation");
 
-    /** Keys bart4j adds (ARCHITECTURE.md), plus task / balloon_order / disclose_range / http_referer / x_title. */
+    /** Keys bart4j adds; each is documented in docs/configuration.md (a test keeps the two in step). */
     static final Set<String> ADDED_KEYS = Set.of("backend", "base_url", "thresholds", "seed", "balloon_types",
             "epochs", "temperature", "max_tokens", "conversation", "max_invalid_retries", "structured_output",
             "max_concurrency", "max_concurrency_per_model", "request_timeout_seconds", "max_retries", "personas",
             "task", "balloon_order", "disclose_range", "http_referer", "x_title", "openai_api_key", "model_seed");
+
+    /** Every top-level key a config file may hold: the seed's and bart4j's. */
+    static Set<String> acceptedKeys() {
+        Set<String> all = new LinkedHashSet<>(SEED_KEYS);
+        all.addAll(ADDED_KEYS);
+        return all;
+    }
 
     static final List<String> BACKENDS = List.of("openrouter", "ollama", "openai", "simulated");
     static final List<String> CONVERSATIONS = List.of("per_balloon", "across_balloons", "stateless");
@@ -117,13 +124,16 @@ public final class ConfigLoader {
         }
     }
 
+    /** The whole message on one line: line breaks (and the blanks around them) become one space; nothing is cut. */
     static String oneLine(String s) {
         if (s == null) {
             return "";
         }
-        String line = s.strip().split("\\R", 2)[0];
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+        return s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
+
+    /** Longest bad value quoted in a message; a longer one is shown by its start and its length. */
+    static final int MAX_SHOWN_VALUE = 300;
 
     /** Walks the YAML tree once, key by key. */
     private final class Reader {
@@ -144,8 +154,9 @@ public final class ConfigLoader {
             if (v == null || v.isNull()) {
                 return "empty";
             }
-            String s = v.isTextual() ? "'" + v.asText() + "'" : v.toString();
-            return oneLine(s.length() > 80 ? s.substring(0, 80) + "..." : s);
+            String s = oneLine(v.isTextual() ? "'" + v.asText() + "'" : v.toString());
+            return s.length() <= MAX_SHOWN_VALUE ? s : s.substring(0, MAX_SHOWN_VALUE) + " [the first " + MAX_SHOWN_VALUE
+                    + " of " + s.length() + " characters]";
         }
 
         private JsonNode get(String key) {
@@ -220,9 +231,9 @@ public final class ConfigLoader {
             Iterator<String> names = root.fieldNames();
             while (names.hasNext()) {
                 String key = names.next();
-                if (!SEED_KEYS.contains(key) && !ADDED_KEYS.contains(key)) {
+                if (!acceptedKeys().contains(key)) {
                     throw new UsageException(file + ": unknown key '" + key + "'" + suggestion(key)
-                            + "; see ARCHITECTURE.md for the accepted keys");
+                            + "; see docs/configuration.md for the accepted keys");
                 }
             }
             String experimentName = string("experiment_name", "BART_Experiment");
@@ -314,9 +325,7 @@ public final class ConfigLoader {
         private String suggestion(String key) {
             String best = null;
             int bestDistance = 3;
-            Set<String> all = new LinkedHashSet<>(SEED_KEYS);
-            all.addAll(ADDED_KEYS);
-            for (String k : all) {
+            for (String k : acceptedKeys()) {
                 int d = distance(key.toLowerCase(Locale.ROOT), k);
                 if (d < bestDistance) {
                     best = k;

@@ -2,7 +2,6 @@ package io.github.bart4j.examples.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.ResultFiles;
 import io.github.bart4j.examples.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +22,12 @@ import picocli.CommandLine.Spec;
                 "Reads the same files as analyze; several --file options are merged."})
 final class PlotCommand implements Callable<Integer> {
 
-    @Option(names = "--file", paramLabel = "FILE", required = true, description = "A result file (repeatable)")
+    @Option(names = "--file", paramLabel = "FILE|DIR", required = true,
+            description = "A result file or a run directory (read through its journal.jsonl); repeatable")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the plots and report")
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for the plots and report"
+            + " (default: report/ in the first --file's run directory, or beside the file)")
     Path out;
 
     @Spec
@@ -34,15 +35,13 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path f : files) {
-            if (!Files.exists(f)) {
-                throw new UsageException(f + ": no such file");
-            }
+        List<BalloonResult> results = ResultInputs.read(files);
+        if (out == null) {
+            out = ResultInputs.defaultReportDir(files.get(0));
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException(out + ": --out must be a directory, but is a file");
         }
-        List<BalloonResult> results = ResultFiles.readAll(files);
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
@@ -55,7 +54,7 @@ final class PlotCommand implements Callable<Integer> {
     private Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("files", files.stream().map(Path::toString).toList());
-        Path parent = files.get(0).toAbsolutePath().getParent();
+        Path parent = ResultInputs.runDirOf(files.get(0));
         Path manifest = parent == null ? null : parent.resolve(RunDirectory.MANIFEST);
         if (manifest != null && Files.exists(manifest)) {
             try {

@@ -5,16 +5,31 @@ import io.github.bart4j.core.ExperimentListener;
 import io.github.bart4j.core.ParticipantException;
 import io.github.bart4j.core.Progress;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a run's progress: a progress bar (balloons done/total, ETA, tokens, errors) on a terminal,
- * plain log lines otherwise (one per finished balloon).
+ * Shows a run's progress on standard error, only where it helps:
+ * <ul>
+ *   <li>on a terminal ({@link System#console()} present, {@code TERM} not {@code dumb}): a
+ *       progress bar (balloons done/total, ETA, tokens, cost, errors);</li>
+ *   <li>otherwise (a pipe, a log file): a progress line at most every {@link #LINE_INTERVAL},
+ *       the first one only once a run has lasted that long (a run of a few seconds prints none),
+ *       and a last line when the run ends if any was printed; an ETA only once there is something
+ *       left to wait for;</li>
+ *   <li>always: one line per errored balloon and per participant that failed for good.</li>
+ * </ul>
+ * {@link #nextSteps} is what a run prints last: the commands to try next.
  */
 abstract class ProgressReporter implements ExperimentListener, AutoCloseable {
+
+    /** Least time between two progress lines when not on a terminal. */
+    static final Duration LINE_INTERVAL = Duration.ofSeconds(5);
 
     static ProgressReporter create(boolean enabled, PrintWriter err, RunConfig cfg) {
         if (!enabled) {
@@ -23,7 +38,12 @@ abstract class ProgressReporter implements ExperimentListener, AutoCloseable {
         if (System.console() != null && !"dumb".equals(System.getenv("TERM"))) {
             return new Bar(err);
         }
-        return new Lines(err);
+        return lines(err, System::nanoTime);
+    }
+
+    /** The plain-lines display, reading time from {@code nanoClock} (tests pass a fake clock). */
+    static ProgressReporter lines(PrintWriter err, LongSupplier nanoClock) {
+        return new Lines(err, nanoClock);
     }
 
     @Override
@@ -37,40 +57,82 @@ abstract class ProgressReporter implements ExperimentListener, AutoCloseable {
                 + ", errors " + p.errors();
     }
 
+    /**
+     * What to try once a run has written {@code dir}: analyze it, plot it, and (after the demo)
+     * where a real model goes. Several lines, each ending with a line break.
+     */
+    static String nextSteps(Path dir, boolean demo) {
+        String d = shellWord(dir.toString());
+        StringBuilder sb = new StringBuilder();
+        sb.append("files: ").append(dir).append(System.lineSeparator());
+        sb.append("next:  ./bart analyze --file ").append(d).append("      # statistics, comparisons, fits")
+                .append(System.lineSeparator());
+        sb.append("       ./bart plot --file ").append(d).append("         # plots and report.html in ")
+                .append(dir.resolve("report")).append(System.lineSeparator());
+        if (demo) {
+            sb.append("       a real model: write a config (see docs/configuration.md), then"
+                    + " ./bart run --config my-run.yaml").append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    /** {@code s} as one shell word: as it is when it needs no quoting, else in single quotes. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
     private static final class Silent extends ProgressReporter {
     }
 
-    /**
-     * Plain lines for logs and pipes: every errored balloon, and a progress line at each 10% step
-     * or at least every 10 seconds.
-     */
+    /** Plain lines for logs and pipes. */
     private static final class Lines extends ProgressReporter {
         private final PrintWriter err;
-        private int lastDecile = -1;
-        private long lastLineNanos = System.nanoTime();
+        private final LongSupplier clock;
+        private final long startNanos;
+        private long lastLineNanos;
+        private int doneAtStart = -1;
+        private boolean printed;
 
-        Lines(PrintWriter err) {
+        Lines(PrintWriter err, LongSupplier clock) {
             this.err = err;
+            this.clock = clock;
+            this.startNanos = clock.getAsLong();
+            this.lastLineNanos = startNanos;
         }
 
         @Override
-        public void balloonFinished(BalloonResult r, Progress p) {
+        public synchronized void balloonFinished(BalloonResult r, Progress p) {
+            if (doneAtStart < 0) {
+                doneAtStart = p.done() - 1; // balloons recorded before a resume do not count for the ETA
+            }
             if (r.isError()) {
                 err.println("[" + label(r) + "] balloon " + r.balloon().id() + ": ERROR " + r.error());
             }
-            int decile = (int) Math.floor(p.fraction() * 10);
-            long now = System.nanoTime();
-            if (decile != lastDecile || now - lastLineNanos > 10_000_000_000L || p.done() == p.total()) {
-                lastDecile = decile;
+            long now = clock.getAsLong();
+            boolean last = p.done() >= p.total();
+            if (now - lastLineNanos >= LINE_INTERVAL.toNanos() || last && printed) {
                 lastLineNanos = now;
-                long seconds = p.elapsed().toSeconds();
-                String eta = p.done() == 0 || p.done() >= p.total() ? "" : ", ETA " + java.time.Duration.ofSeconds(
-                        (long) (seconds * (p.total() - p.done()) / (double) p.done())).toString().substring(2).toLowerCase(
-                        java.util.Locale.ROOT);
+                printed = true;
+                Duration elapsed = Duration.ofNanos(now - startNanos);
                 err.println("balloons " + p.done() + "/" + p.total() + " (" + Math.round(p.fraction() * 100) + "%)"
-                        + eta + ", " + tokens(p));
+                        + (last ? " in " + human(elapsed) : eta(p, elapsed)) + ", " + tokens(p));
             }
             err.flush();
+        }
+
+        private String eta(Progress p, Duration elapsed) {
+            int doneHere = p.done() - doneAtStart;
+            if (doneHere <= 0) {
+                return "";
+            }
+            long etaSeconds = Math.round(elapsed.toMillis() / 1000.0 * (p.total() - p.done()) / doneHere);
+            return etaSeconds < 1 ? "" : ", ETA " + human(Duration.ofSeconds(etaSeconds));
+        }
+
+        private static String human(Duration d) {
+            long s = Math.max(0, Math.round(d.toMillis() / 1000.0));
+            return s >= 3600 ? s / 3600 + "h" + String.format("%02dm", s % 3600 / 60)
+                    : s >= 60 ? s / 60 + "m" + String.format("%02ds", s % 60) : s + "s";
         }
 
         private static String label(BalloonResult r) {

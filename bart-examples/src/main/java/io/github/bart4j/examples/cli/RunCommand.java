@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.print(Outputs.summaryTable(summary));
         out.println();
-        out.println("files: " + dir.dir());
+        out.print(ProgressReporter.nextSteps(dir.dir(), config == null));
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
         if (result.stopped()) {
             err.println("bart: interrupted: " + (result.results().size()) + " of " + experiment.size()

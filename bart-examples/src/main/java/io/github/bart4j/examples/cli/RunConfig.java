@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A validated run configuration: the seed's {@code bart_config.yaml} keys plus bart4j's additions
- * (see ARCHITECTURE.md). Built only by {@link ConfigLoader}; every field is checked.
+ * (each documented in docs/configuration.md). Built only by {@link ConfigLoader}; every field is checked.
  *
  * <p>{@code apiKey} is the secret; {@link #toString()} never shows it.
  */

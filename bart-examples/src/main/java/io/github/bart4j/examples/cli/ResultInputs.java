@@ -1,0 +1,93 @@
+package io.github.bart4j.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.bart4j.core.BalloonResult;
+import io.github.bart4j.core.ResultFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code analyze} and {@code plot} read from their {@code --file} arguments: a result file as
+ * it is, and a run directory through its {@code journal.jsonl} — the lossless file, complete even
+ * while the run is going or after an interruption (a balloon asked again after an error counts as
+ * its last record) — put in the run's stable order (model and persona as in the manifest's
+ * config, then epoch, balloon), so its statistics equal those of the run's {@code BART_combined.csv}.
+ * A run directory without a journal is read through its {@code BART_combined.csv}.
+ */
+final class ResultInputs {
+
+    private ResultInputs() {
+    }
+
+    /**
+     * The results of every {@code --file}, concatenated in argument order.
+     *
+     * @throws UsageException if a path does not exist, or is a directory holding neither file
+     */
+    static List<BalloonResult> read(List<Path> files) {
+        List<BalloonResult> out = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.exists(f)) {
+                throw new UsageException(f + ": no such file or directory");
+            }
+            if (!Files.isDirectory(f)) {
+                out.addAll(ResultFiles.read(f));
+            } else if (Files.exists(f.resolve(RunDirectory.JOURNAL))) {
+                out.addAll(inRunOrder(ResultFiles.readJournal(f.resolve(RunDirectory.JOURNAL)),
+                        f.resolve(RunDirectory.MANIFEST)));
+            } else if (Files.exists(f.resolve(RunDirectory.COMBINED))) {
+                out.addAll(ResultFiles.read(f.resolve(RunDirectory.COMBINED)));
+            } else {
+                throw new UsageException(f + ": is a directory without " + RunDirectory.JOURNAL + " or "
+                        + RunDirectory.COMBINED + "; give a run directory or a result file");
+            }
+        }
+        return out;
+    }
+
+    /** Where {@code plot} writes without {@code --out}: {@code report/} in the run directory, or beside the file. */
+    static Path defaultReportDir(Path firstFile) {
+        Path base = Files.isDirectory(firstFile) ? firstFile : firstFile.toAbsolutePath().getParent();
+        return base.resolve("report");
+    }
+
+    /** The run directory a {@code --file} belongs to: itself, or the file's directory. */
+    static Path runDirOf(Path file) {
+        return Files.isDirectory(file) ? file : file.toAbsolutePath().getParent();
+    }
+
+    private static List<BalloonResult> inRunOrder(List<BalloonResult> journal, Path manifest) {
+        Map<String, Integer> models = new HashMap<>();
+        Map<String, Integer> personas = new HashMap<>();
+        if (Files.exists(manifest)) {
+            try {
+                JsonNode config = RunDirectory.JSON.readTree(manifest.toFile()).path("config");
+                int i = 0;
+                for (JsonNode m : config.path("model_list")) {
+                    models.putIfAbsent(m.asText(), i++);
+                }
+                i = 0;
+                for (Iterator<String> it = config.path("personas").fieldNames(); it.hasNext(); ) {
+                    personas.putIfAbsent(it.next(), i++);
+                }
+            } catch (IOException e) {
+                // no order from the manifest: by name
+            }
+        }
+        List<BalloonResult> sorted = new ArrayList<>(journal);
+        sorted.sort(Comparator.comparingInt((BalloonResult r) -> models.getOrDefault(r.participant(), Integer.MAX_VALUE))
+                .thenComparing(BalloonResult::participant)
+                .thenComparingInt(r -> personas.getOrDefault(r.persona(), r.persona().isEmpty() ? -1 : Integer.MAX_VALUE))
+                .thenComparing(BalloonResult::persona)
+                .thenComparingInt(BalloonResult::epoch)
+                .thenComparingInt(r -> r.balloon().id()));
+        return sorted;
+    }
+}
