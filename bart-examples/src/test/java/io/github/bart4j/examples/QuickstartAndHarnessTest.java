@@ -37,9 +37,11 @@ class QuickstartAndHarnessTest {
 
     @Test
     void quickstart_with_an_unknown_backend_names_the_accepted_ones() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new QuickstartExample().run(new Example.Context(
-                        List.of("carrier-pigeon", "m"), java.util.Map.of(), null, null, null)))
-                .hasMessageContaining("carrier-pigeon").hasMessageContaining("openrouter, ollama");
+        ExampleRun run = ExampleRun.of(new QuickstartExample(), "carrier-pigeon", "m");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("quickstart: ")
+                .contains("carrier-pigeon", "openrouter, ollama");
     }
 
     @Test
