@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * left out; the rest are taken in play order (epoch, then balloon id). The reward per pump is not
  * part of either model.
  *
- * <p>Fits maximise the likelihood from several starting points with Nelder–Mead (commons-math3)
+ * <p>Fits maximise the likelihood from several starting points with Nelder–Mead (Hipparchus)
  * over unbounded coordinates (logit of the unit-interval parameters, log of the positive ones)
  * clipped to a box: par4 logit φ ∈ [-9, 9], ln η ∈ [-12, 5], ln γ ∈ [-7, 5], ln τ ∈ [-7, 5]; EWMV
  * logit φ, logit η, logit(ρ + 0.5) ∈ [-9, 9], ln τ, ln λ ∈ [-7, 5]. An estimate on the box's edge

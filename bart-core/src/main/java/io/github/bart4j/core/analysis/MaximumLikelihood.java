@@ -1,19 +1,19 @@
 package io.github.bart4j.core.analysis;
 
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 import java.util.Arrays;
 import java.util.Comparator;
 
 /**
  * Multi-start maximum likelihood: the likelihood is evaluated at every candidate start of the
- * model, Nelder–Mead (commons-math3 {@link SimplexOptimizer}) climbs from the best few, and a last
+ * model, Nelder–Mead (Hipparchus {@link SimplexOptimizer}) climbs from the best few, and a last
  * climb restarts from the best point found. The search runs in the model's unbounded coordinates
  * (logit/log transforms), clipped to a box. (BOBYQA was tried first: its per-evaluation overhead
  * was four times the likelihood's and it failed with "trust region step has failed to reduce Q"
@@ -76,7 +76,7 @@ final class MaximumLikelihood {
                     }), GoalType.MAXIMIZE,
                     new InitialGuess(start), new NelderMeadSimplex(dims, INITIAL_STEP));
             return true;
-        } catch (TooManyEvaluationsException e) {
+        } catch (MathIllegalStateException e) {
             return false; // the best point seen is kept
         }
     }
