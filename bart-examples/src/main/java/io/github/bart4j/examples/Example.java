@@ -52,13 +52,21 @@ public interface Example {
      * @param out standard output
      * @param err standard error
      * @param in standard input (the human example reads it)
+     * @param terminal whether {@code in} is a terminal a person types at (then text that arrived before
+     *        a question was typed ahead of it); {@code false} for a pipe or a file
      */
-    record Context(List<String> args, Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in) {
+    record Context(List<String> args, Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in,
+                   boolean terminal) {
+
+        /** A context whose input is not a terminal. */
+        public Context(List<String> args, Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in) {
+            this(args, env, out, err, in, false);
+        }
 
         /** The process's own arguments, environment and standard streams. */
         public static Context system(String[] args) {
             return new Context(List.of(args), System.getenv(), new PrintWriter(System.out, true),
-                    new PrintWriter(System.err, true), System.in);
+                    new PrintWriter(System.err, true), System.in, System.console() != null);
         }
     }
 }

@@ -97,6 +97,14 @@ public final class ConfigLoader {
         return new Reader(name, (ObjectNode) root).build();
     }
 
+    /**
+     * A config given as keys and values (as a YAML file would hold them), checked by the same rules as
+     * {@link #load}; {@code name} stands for the file in messages.
+     */
+    RunConfig fromMap(String name, Map<String, ?> keys) {
+        return new Reader(name, new ObjectMapper().valueToTree(keys)).build();
+    }
+
     private static String read(Path file, String name) {
         try {
             if (Files.isDirectory(file)) {

@@ -54,7 +54,7 @@ final class ExampleCommand implements Callable<Integer> {
                     + " (see: bart example " + name + " --help)");
         }
         return example.run(new Example.Context(args, env, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                System.in));
+                System.in, System.console() != null));
     }
 
     /** The example's arguments as a picocli command, for its help and to refuse what it does not take. */

@@ -92,6 +92,8 @@ class CommandLineBehaviourTest {
         assertThat(ladder.exitCode()).isZero();
         assertThat(ladder.out()).startsWith("Usage: bart example model-ladder").contains("--config=FILE", "--out=DIR");
         assertThat(quickstart.out()).startsWith("Usage: bart example quickstart").contains("BACKEND", "MODEL");
+        assertThat(CliHarness.run(Map.of(), "example", "human", "--help").out()).contains("--participant=ID",
+                "--balloons=N", "--seed=N", "--out=DIR");
     }
 
     @Test
