@@ -51,6 +51,7 @@ public final class ConfigLoader {
     static Set<String> acceptedKeys() {
         Set<String> all = new LinkedHashSet<>(SEED_KEYS);
         all.addAll(ADDED_KEYS);
+        all.addAll(CostSettings.KEYS);
         return all;
     }
 
@@ -68,7 +69,8 @@ public final class ConfigLoader {
     public static RunConfig demo() {
         return new RunConfig("bart4j-demo", 1, 20, 0.10, 50, List.of("crra:2", "crra:1", "crra:0", "crra:-1"),
                 "simulated", null, null, "none", false, "runs", true, true, null, 42L, null, "shuffled", 1, null, null,
-                null, "per_balloon", 3, false, 8, 8, 60, 4, Map.of(), "classic", true, null, null, List.of());
+                null, "per_balloon", 3, false, 8, 8, 60, 4, Map.of(), "classic", true, null, null, List.of(),
+                CostSettings.NONE);
     }
 
     /** Loads {@code file}. */
@@ -327,7 +329,8 @@ public final class ConfigLoader {
                     bool("log_csv", true), thresholds, seed, types, order, epochs, temperature, maxTokens, modelSeed,
                     conversation, maxInvalid, bool("structured_output", false), maxConcurrency, perModel, timeout,
                     maxRetries, personas, task, bool("disclose_range", true), string("http_referer", null),
-                    string("x_title", null), List.copyOf(warnings));
+                    string("x_title", null), List.copyOf(warnings),
+                    CostSettings.read(get("max_cost_usd"), get("max_tokens_total"), get("prices"), this::bad));
         }
 
         private String suggestion(String key) {
