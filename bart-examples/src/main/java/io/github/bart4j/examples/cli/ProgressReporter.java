@@ -20,8 +20,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *       progress bar (balloons done/total, ETA, tokens, cost, errors);</li>
  *   <li>otherwise (a pipe, a log file): a progress line at most every {@link #LINE_INTERVAL},
  *       the first one only once a run has lasted that long (a run of a few seconds prints none),
- *       and a last line when the run ends if any was printed; an ETA only once there is something
- *       left to wait for;</li>
+ *       and a last line when the run ends ({@link #close()}) if any was printed or a budget's spend
+ *       is shown; an ETA only once there is something left to wait for;</li>
  *   <li>always: one line per errored balloon and per participant that failed for good.</li>
  * </ul>
  * {@link #nextSteps} is what a run prints last: the commands to try next.
@@ -58,10 +58,15 @@ abstract class ProgressReporter implements ExperimentListener, AutoCloseable {
     public void close() {
     }
 
+    /** The spend against the budget, {@code ""} without one. */
+    String spend() {
+        return budget == null ? "" : budget.progressText();
+    }
+
     String tokens(Progress p) {
         long total = p.inputTokens() + p.outputTokens();
         String t = total >= 10_000 ? (total / 1000) + "k" : Long.toString(total);
-        String spend = budget == null ? "" : budget.progressText();
+        String spend = spend();
         return "tokens " + t + (p.cost() > 0 ? ", cost $" + String.format(java.util.Locale.ROOT, "%.4f", p.cost()) : "")
                 + (spend.isEmpty() ? "" : ", " + spend) + ", errors " + p.errors();
     }
@@ -101,6 +106,8 @@ abstract class ProgressReporter implements ExperimentListener, AutoCloseable {
         private long lastLineNanos;
         private int doneAtStart = -1;
         private boolean printed;
+        private Progress last;
+        private boolean lastShown;
 
         Lines(PrintWriter err, LongSupplier clock) {
             this.err = err;
@@ -118,15 +125,29 @@ abstract class ProgressReporter implements ExperimentListener, AutoCloseable {
                 err.println("[" + label(r) + "] balloon " + r.balloon().id() + ": ERROR " + r.error());
             }
             long now = clock.getAsLong();
-            boolean last = p.done() >= p.total();
-            if (now - lastLineNanos >= LINE_INTERVAL.toNanos() || last && printed) {
+            last = p;
+            lastShown = false;
+            if (now - lastLineNanos >= LINE_INTERVAL.toNanos() && p.done() < p.total()) {
                 lastLineNanos = now;
                 printed = true;
-                Duration elapsed = Duration.ofNanos(now - startNanos);
-                err.println("balloons " + p.done() + "/" + p.total() + " (" + Math.round(p.fraction() * 100) + "%)"
-                        + (last ? " in " + human(elapsed) : eta(p, elapsed)) + ", " + tokens(p));
+                lastShown = true;
+                err.println(line(p, eta(p, Duration.ofNanos(now - startNanos))));
             }
             err.flush();
+        }
+
+        /** The last line, when the run ends: if progress lines were printed, or a budget's spend is shown. */
+        @Override
+        public synchronized void close() {
+            if (last != null && !lastShown && (printed || !spend().isEmpty())) {
+                err.println(line(last, " in " + human(Duration.ofNanos(clock.getAsLong() - startNanos))));
+                err.flush();
+            }
+        }
+
+        private String line(Progress p, String timing) {
+            return "balloons " + p.done() + "/" + p.total() + " (" + Math.round(p.fraction() * 100) + "%)" + timing
+                    + ", " + tokens(p);
         }
 
         private String eta(Progress p, Duration elapsed) {

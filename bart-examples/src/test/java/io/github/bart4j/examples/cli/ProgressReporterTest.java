@@ -29,6 +29,7 @@ class ProgressReporterTest {
             nanos.addAndGet(every.toNanos());
             lines.balloonFinished(ok, new Progress(done, total, 0, 100L * done, done, 0, Duration.ZERO));
         }
+        lines.close();
     }
 
     @Test
