@@ -186,11 +186,10 @@ final class Retrier {
         if (find(e, EmptyCompletionException.class) != null) {
             return new Failure(Kind.TRANSIENT, "empty completion (no content, no reasoning)", null);
         }
-        Throwable unreachable = unreachable(e);
+        String unreachable = unreachable(e);
         if (unreachable != null) {
             return new Failure(Kind.UNREACHABLE, "cannot connect to " + provider + (url == null ? "" : " at " + url)
-                    + " (" + unreachable.getClass().getSimpleName() + (unreachable.getMessage() == null ? ""
-                    : ": " + shorten(unreachable.getMessage())) + ")", null);
+                    + " (" + unreachable + ")", null);
         }
         if (find(e, dev.langchain4j.exception.TimeoutException.class) != null
                 || find(e, HttpTimeoutException.class) != null || find(e, SocketTimeoutException.class) != null
@@ -252,30 +251,24 @@ final class Retrier {
     }
 
     /**
-     * The cause showing that the server could not be reached at all (refused, unknown host, no
-     * route, connect timeout), or {@code null}. A connection that broke after it was made is not one.
+     * What shows that the server could not be reached at all (refused, unknown host, no route,
+     * connect timeout), or {@code null}. A connection that broke after it was made is not one.
      */
-    private static Throwable unreachable(Throwable e) {
-        Throwable t = find(e, ConnectException.class);
-        if (t == null) {
-            t = find(e, UnknownHostException.class);
+    private static String unreachable(Throwable e) {
+        if (find(e, UnresolvedAddressException.class) != null || find(e, UnknownHostException.class) != null
+                || find(e, UnresolvedModelServerException.class) != null) {
+            return "unknown host";
         }
-        if (t == null) {
-            t = find(e, NoRouteToHostException.class);
+        if (find(e, NoRouteToHostException.class) != null) {
+            return "no route to host";
         }
-        if (t == null) {
-            t = find(e, HttpConnectTimeoutException.class);
+        if (find(e, HttpConnectTimeoutException.class) != null) {
+            return "connect timed out";
         }
-        if (t == null) {
-            t = find(e, UnresolvedAddressException.class);
+        if (find(e, ConnectException.class) != null) {
+            return "connection refused";
         }
-        if (t == null) {
-            t = find(e, UnresolvedModelServerException.class);
-        }
-        if (t instanceof ConnectException && t.getMessage() == null && t.getCause() != null) {
-            return t.getCause(); // the JDK client's ConnectException wraps e.g. UnresolvedAddressException
-        }
-        return t;
+        return null;
     }
 
     private Failure byStatus(int status, ProviderHttpException.Kind kind, Duration retryAfter, String detail) {

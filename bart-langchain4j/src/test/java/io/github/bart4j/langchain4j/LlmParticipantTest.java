@@ -308,7 +308,7 @@ class LlmParticipantTest {
                 .decide(new BalloonState(0, 0, 0, null)))
                 .isInstanceOfSatisfying(ParticipantException.class, e -> assertThat(e.isFatal()).isTrue())
                 .hasMessageContaining("cannot connect to").hasMessageContaining("http://127.0.0.1:9/v1")
-                .hasMessageContaining("Connection refused").hasMessageContaining("gave up after 2 attempts");
+                .hasMessageContaining("connection refused").hasMessageContaining("gave up after 2 attempts");
     }
 
     @Test

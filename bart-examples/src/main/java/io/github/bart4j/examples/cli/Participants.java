@@ -46,6 +46,20 @@ public final class Participants {
     }
 
     static Participant participant(RunConfig cfg, String model, long seed) {
+        ModelOptions options = options(cfg, model, seed);
+        try {
+            return LlmParticipants.create(options);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(e.getMessage()));
+        }
+    }
+
+    /** The options of every model of a config, in its order (what {@link #create} builds participants from). */
+    static List<ModelOptions> options(RunConfig cfg, long seed) {
+        return cfg.models().stream().map(m -> options(cfg, m, seed)).toList();
+    }
+
+    static ModelOptions options(RunConfig cfg, String model, long seed) {
         try {
             ModelOptions.Builder b = ModelOptions.builder(ModelOptions.Backend.parse(cfg.backend()), model)
                     .conversationMode(ConversationMode.parse(cfg.conversation()))
@@ -78,7 +92,7 @@ public final class Participants {
             if (cfg.appTitle() != null) {
                 b.appTitle(cfg.appTitle());
             }
-            return LlmParticipants.create(b.build());
+            return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(e.getMessage()));
         }

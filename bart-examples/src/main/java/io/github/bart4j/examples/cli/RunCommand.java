@@ -47,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
             + " error (e.g. after a provider outage); the journal keeps both records, the files the new one")
     boolean retryErrors;
 
+    @Option(names = "--no-preflight", description = "Do not check before the first balloon that each backend"
+            + " answers (and that Ollama has the models pulled)")
+    boolean noPreflight;
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
             retried = before - journal.size();
         }
         List<Experiment.Arm> arms = Participants.create(cfg, seed);
+        if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
+            BackendCheck.run(cfg, seed, err);
+        }
         dir.create();
 
         Instant started = Instant.now();
@@ -128,8 +135,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         List<BalloonResult> results = result.results();
-        String status = result.stopped() ? "stopped" : !result.failures().isEmpty() ? "failed"
-                : result.complete() ? "complete" : "incomplete";
+        RunOutcome outcome = new RunOutcome(result, experiment.size());
         Instant finished = Instant.now();
         if (cfg.logCsv()) {
             Outputs.writeCombinedCsv(dir, results);
@@ -138,25 +144,19 @@ final class RunCommand implements Callable<Integer> {
         if (cfg.logJson()) {
             Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
         }
-        dir.writeManifest(Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished, status, results,
-                result.failures()));
+        dir.writeManifest(Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished, outcome.status(),
+                results, result.failures()));
 
         out.println();
+        if (outcome.partial()) {
+            out.println(outcome.partialLine());
+        }
         out.print(Outputs.summaryTable(summary));
         out.println();
         out.println("files: " + dir.dir());
+        out.flush();
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
-        if (result.stopped()) {
-            err.println("bart: interrupted: " + (result.results().size()) + " of " + experiment.size()
-                    + " balloons recorded; resume with: " + resume);
-            return 128 + Math.max(signal.get(), 2);
-        }
-        if (!result.failures().isEmpty()) {
-            result.failures().forEach((model, cause) -> err.println("bart: " + model + " failed: " + cause));
-            err.println("bart: " + result.notRun() + " balloons not run; fix the cause and resume with: " + resume);
-            return 1;
-        }
-        return 0;
+        return outcome.report(err, signal.get(), resume);
     }
 
     static Schedule schedule(RunConfig cfg, long seed) {
