@@ -82,6 +82,17 @@ class PreflightTest {
     }
 
     @Test
+    void an_openai_compatible_server_without_a_models_route_passes_and_lists_nothing() throws IOException {
+        String url = serve(Map.of(), 200); // every path: 404
+
+        assertThat(Preflight.check(List.of(ModelOptions.builder(ModelOptions.Backend.OPENAI, "m").baseUrl(url + "/v1")
+                .build()))).singleElement().satisfies(s -> {
+                    assertThat(s.listedModels()).isEmpty();
+                    assertThat(s.warnings()).isEmpty();
+                });
+    }
+
+    @Test
     void openrouter_key_info_is_returned_and_simulated_models_are_not_probed() throws IOException {
         String key = "{\"data\":{\"label\":\"sk-or-v1-abc...xyz\",\"limit\":5,\"usage\":0.1,\"limit_remaining\":4.9}}";
         String url = serve(Map.of("/api/v1/key", key), 200);

@@ -51,6 +51,18 @@ final class RunCommand implements Callable<Integer> {
             + " answers (and that Ollama has the models pulled)")
     boolean noPreflight;
 
+    @Option(names = "--dry-run", description = "Validate everything, print the plan (balloons, the most requests,"
+            + " estimated tokens and dollars per model) and exit without asking any model")
+    boolean dryRun;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "Budget in US dollars (overrides max_cost_usd):"
+            + " no balloon starts once recorded cost plus the balloons in flight would pass it")
+    Double maxCost;
+
+    @Option(names = "--max-tokens-total", paramLabel = "N", description = "Budget in tokens, prompt + completion"
+            + " (overrides max_tokens_total)")
+    Long maxTokensTotal;
+
     @Spec
     CommandSpec spec;
 
@@ -85,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
             retried = before - journal.size();
         }
         List<Experiment.Arm> arms = Participants.create(cfg, seed);
+        RunBudget budget = RunBudget.of(cfg, maxCost, maxTokensTotal);
+        budget.recorded(journal);
+        if (dryRun) {
+            return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
+        }
         if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
             BackendCheck.run(cfg, seed, err);
         }
@@ -93,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Map<String, Object> manifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, null, "running",
                 null, Map.of());
+        manifest.put("budget", budget.manifest(null));
         dir.writeManifest(manifest);
         if (config == null) {
             out.println("bart4j demo: offline, simulated agents " + String.join(", ", cfg.models())
@@ -110,7 +128,8 @@ final class RunCommand implements Callable<Integer> {
         arms.forEach(a -> builder.participant(a.participant(), a.persona()));
         ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL));
         builder.sink(journalSink);
-        ProgressReporter progress = ProgressReporter.create(!quiet, err, cfg);
+        builder.budget(budget.budget()).listener(budget);
+        ProgressReporter progress = ProgressReporter.create(!quiet, err, cfg).showBudget(budget);
         builder.listener(progress);
         Experiment experiment = builder.build();
 
@@ -144,8 +163,10 @@ final class RunCommand implements Callable<Integer> {
         if (cfg.logJson()) {
             Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
         }
-        dir.writeManifest(Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished, outcome.status(),
-                results, result.failures()));
+        Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
+                outcome.status(), results, result.failures());
+        finalManifest.put("budget", budget.manifest(result.budgetStop()));
+        dir.writeManifest(finalManifest);
 
         out.println();
         if (outcome.partial()) {
@@ -156,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("files: " + dir.dir());
         out.flush();
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
-        return outcome.report(err, signal.get(), resume);
+        return outcome.report(err, signal.get(), resume, budget.resumeOptions());
     }
 
     static Schedule schedule(RunConfig cfg, long seed) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *   <li>{@value #COMPLETE_WITH_ERRORS}: every planned balloon recorded, some with status error:
  *       exit 1, last line {@code N balloons errored (model: count, ...); rerun with --retry-errors};</li>
  *   <li>{@value #STOPPED}: interrupted (SIGINT/SIGTERM) before the plan was played: partial, exit
- *       128 + the signal (130, 143);</li>
+ *       128 + the signal (130, 143); stopped by the budget ({@code max_cost_usd},
+ *       {@code max_tokens_total}): partial, exit 1;</li>
  *   <li>{@value #FAILED}: a model failed for good (bad key, unknown model, no credits, server not
  *       reachable): its remaining balloons are not recorded, partial, exit 1.</li>
  * </ul>
@@ -63,7 +64,7 @@ final class RunOutcome {
     /** {@code PARTIAL: k of n balloons}, naming what ended the run. */
     String partialLine() {
         return "PARTIAL: " + recorded() + " of " + planned + " balloons (" + (status().equals(FAILED)
-                ? "a model failed" : "stopped") + ")";
+                ? "a model failed" : result.budgetReached() ? "budget reached" : "stopped") + ")";
     }
 
     /** Balloons recorded (played, errored ones included), resumed ones included. */
@@ -76,8 +77,9 @@ final class RunOutcome {
      *
      * @param signal the signal that stopped the run, 0 if none
      * @param resume the command that resumes this run directory
+     * @param largerBudget the options that resume it with a larger budget (after a budget stop)
      */
-    int report(PrintWriter err, int signal, String resume) {
+    int report(PrintWriter err, int signal, String resume, String largerBudget) {
         long errors = errored.values().stream().mapToLong(Long::longValue).sum();
         String erroredLine = errors + (errors == 1 ? " balloon" : " balloons") + " errored (" + errored.entrySet()
                 .stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
@@ -99,6 +101,11 @@ final class RunOutcome {
             default:
                 if (errors > 0) {
                     err.println("bart: " + erroredLine);
+                }
+                if (result.budgetReached()) {
+                    err.println("bart: stopped: " + result.budgetStop() + "; " + partialLine() + "; resume with a"
+                            + " larger budget: " + resume + largerBudget);
+                    return 1;
                 }
                 err.println("bart: " + partialLine() + "; resume with: " + resume);
                 return signal > 0 ? 128 + signal : 1;
