@@ -151,6 +151,19 @@ class CommandLineBehaviourTest {
     }
 
     @Test
+    void analyze_of_a_partial_run_directory_says_it_is_partial() throws IOException {
+        Path dir = run();
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"status\" : \"complete\"",
+                "\"status\" : \"stopped\""));
+
+        CliHarness.Outcome o = CliHarness.run(Map.of(), "analyze", "--file", dir.toString());
+
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("PARTIAL: 16 of 16 balloons (run status: stopped)");
+    }
+
+    @Test
     void a_directory_without_results_is_one_line_naming_what_is_missing() throws IOException {
         Path empty = Files.createDirectory(tmp.resolve("empty"));
 
