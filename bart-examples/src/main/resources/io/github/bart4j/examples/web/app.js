@@ -62,8 +62,9 @@
     $("balloon-body").setAttribute("cy", cy.toFixed(1));
     $("balloon-body").setAttribute("fill", fill);
     $("balloon-knot").setAttribute("fill", fill);
-    $("balloon-knot").setAttribute("d", "M114 " + (bottom + 10) + " L126 " + (bottom + 10) + " L120 " + bottom + " Z");
-    $("balloon-string").setAttribute("d", "M120 " + (bottom + 10) + " Q112 270 122 298");
+    $("balloon-knot").setAttribute("d", "M115 " + (bottom + 7) + " Q120 " + (bottom + 3) + " 125 " + (bottom + 7)
+      + " L121 " + (bottom - 1) + " L119 " + (bottom - 1) + " Z");
+    $("balloon-string").setAttribute("d", "M120 " + (bottom + 7) + " Q112 270 122 298");
     $("balloon-shine").setAttribute("cx", (120 - rx * 0.45).toFixed(1));
     $("balloon-shine").setAttribute("cy", (cy - ry * 0.35).toFixed(1));
     $("balloon-shine").setAttribute("rx", (rx * 0.16).toFixed(1));
@@ -122,6 +123,7 @@
         $("balloon").setAttribute("visibility", "hidden");
         $("pop").setAttribute("visibility", "visible");
         $("balloon-earnings").textContent = money(0);
+        $("pumps").textContent = String(next.last.pumps);
         message("POP! Balloon " + next.last.id + " burst at pump " + next.last.pumps
           + ". You lost this balloon's money.", "burst");
         await sleep(1200);
