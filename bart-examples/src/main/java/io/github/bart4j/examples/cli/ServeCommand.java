@@ -131,8 +131,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.println();
         out.print(Outputs.summaryTable(summary));
         out.println();
-        out.println("files: " + dir.dir() + " (" + (people.size() == 1 ? "1 person, " : people.size() + " people, ")
-                + results.size() + " balloons); continue with: ./bart serve --config " + config + " --run-dir " + dir.dir());
+        out.println("files: " + dir.dir() + " (people: " + people.size() + ", balloons: " + results.size()
+                + "); continue with: ./bart serve --config " + config + " --run-dir " + dir.dir());
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -30,6 +30,9 @@ public final class StudyServer implements AutoCloseable {
     /** The largest request body accepted (16 KB). */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
+    /** How much of a refused body is read and dropped before answering 413 (1 MB). */
+    private static final long DRAIN_BYTES = 1L << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(StudyServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RESOURCES = "/io/github/bart4j/examples/web/";
@@ -147,15 +150,23 @@ public final class StudyServer implements AutoCloseable {
         }
     }
 
-    /** Reads the body, at most {@link #MAX_BODY_BYTES}; a longer one is refused with 413. */
+    /**
+     * Reads the body, at most {@link #MAX_BODY_BYTES}; a longer one is refused with 413. The rest of a
+     * refused body is read and dropped (up to {@value #DRAIN_BYTES} bytes) so the client, still sending,
+     * receives the 413 instead of a reset connection; the connection is then closed.
+     */
     private static byte[] readBody(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "request body over " + MAX_BODY_BYTES + " bytes");
-        }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
+            byte[] bytes = declared > MAX_BODY_BYTES ? null : in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes == null || bytes.length > MAX_BODY_BYTES) {
+                long left = DRAIN_BYTES;
+                byte[] sink = new byte[8192];
+                int n;
+                while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                    left -= n;
+                }
+                ctx.header("Connection", "close");
                 throw new BadRequest(413, "request body over " + MAX_BODY_BYTES + " bytes");
             }
             return bytes;

@@ -157,7 +157,7 @@ class ServeCommandTest {
             stopped = serve.stop();
         }
         assertThat(stopped.exitCode()).as(stopped.err()).isZero();
-        assertThat(stopped.out()).contains("files: " + dir, "1 person, 5 balloons", "human:p01");
+        assertThat(stopped.out()).contains("files: " + dir, "(people: 1, balloons: 5)", "human:p01");
 
         List<BalloonResult> combined = ResultFiles.read(dir.resolve("BART_combined.csv"));
         assertThat(combined).hasSize(5).allSatisfy(r -> {
