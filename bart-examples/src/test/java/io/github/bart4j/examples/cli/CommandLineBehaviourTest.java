@@ -47,8 +47,9 @@ class CommandLineBehaviourTest {
         CliHarness.Outcome o = CliHarness.run(Map.of(), "foo");
 
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.err().lines()).containsExactly("bart: unknown command 'foo'; the commands are run, analyze, plot,"
-                + " examples, example, bench, help (see: bart --help)");
+        assertThat(o.err().lines()).hasSize(1).first().asString()
+                .startsWith("bart: unknown command 'foo'; the commands are run, analyze, plot,")
+                .contains("example", "bench").endsWith(" (see: bart --help)");
         assertThat(o.err()).doesNotContain("bart bart");
     }
 
