@@ -48,8 +48,8 @@ class CommandLineBehaviourTest {
 
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err().lines()).hasSize(1).first().asString()
-                .startsWith("bart: unknown command 'foo'; the commands are run, analyze, plot,")
-                .contains("example", "bench").endsWith(" (see: bart --help)");
+                .startsWith("bart: unknown command 'foo'; the commands are run, ")
+                .contains("analyze", "plot", "example", "bench").endsWith(" (see: bart --help)");
         assertThat(o.err()).doesNotContain("bart bart");
     }
 
