@@ -220,6 +220,17 @@ class CostCommandTest {
     }
 
     @Test
+    void dry_run_checks_the_backend_as_a_run_does() throws IOException {
+        Path config = tmp.resolve("down.yaml");
+        Files.writeString(config, "backend: openrouter\nbase_url: 'http://127.0.0.1:1/v1'\nmodel_list: ['x/y']\n");
+        CliHarness.Outcome o = CliHarness.run(ENV, "run", "--config", config.toString(), "--run-dir",
+                tmp.resolve("never").toString(), "--dry-run");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err().strip()).doesNotContain("\n").contains("127.0.0.1:1");
+        assertThat(o.out()).doesNotContain("plan:");
+    }
+
+    @Test
     void bad_budget_values_exit_2_with_one_line() throws IOException {
         Path config = tmp.resolve("bad.yaml");
         Files.writeString(config, "backend: simulated\nmodel_list: ['crra:1']\nmax_cost_usd: -3\n");
