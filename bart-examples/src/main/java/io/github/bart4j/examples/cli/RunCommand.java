@@ -84,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("bart: debug_mode: logging full requests and responses (API keys masked)");
         }
         RunDirectory dir = RunDirectory.open(runDir, cfg);
+        if (ServeCommand.MODE.equals(dir.previousMode())) {
+            throw new UsageException(dir.dir() + ": holds people's results from `bart serve`; models get their own"
+                    + " run directory: use a new --run-dir");
+        }
         long seed = cfg.seed() != null ? cfg.seed() : dir.previousSeed() != null ? dir.previousSeed()
                 : new java.security.SecureRandom().nextLong() & 0xFFFFFFFFL;
         Map<String, Object> publicConfig = cfg.publicView();
