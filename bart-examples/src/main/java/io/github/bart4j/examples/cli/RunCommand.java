@@ -103,11 +103,11 @@ final class RunCommand implements Callable<Integer> {
         List<Experiment.Arm> arms = Participants.create(cfg, seed);
         RunBudget budget = RunBudget.of(cfg, maxCost, maxTokensTotal);
         budget.recorded(journal);
-        if (dryRun) {
-            return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
-        }
         if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
             BackendCheck.run(cfg, seed, err);
+        }
+        if (dryRun) {
+            return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
         }
         dir.create();
 
