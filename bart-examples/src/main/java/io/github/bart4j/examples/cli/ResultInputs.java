@@ -33,21 +33,28 @@ final class ResultInputs {
      */
     static List<BalloonResult> read(List<Path> files) {
         List<BalloonResult> out = new ArrayList<>();
+        List<Path> read = new ArrayList<>();
         for (Path f : files) {
             if (!Files.exists(f)) {
                 throw new UsageException(f + ": no such file or directory");
             }
             if (!Files.isDirectory(f)) {
+                read.add(f);
                 out.addAll(ResultFiles.read(f));
             } else if (Files.exists(f.resolve(RunDirectory.JOURNAL))) {
+                read.add(f.resolve(RunDirectory.JOURNAL));
                 out.addAll(inRunOrder(ResultFiles.readJournal(f.resolve(RunDirectory.JOURNAL)),
                         f.resolve(RunDirectory.MANIFEST)));
             } else if (Files.exists(f.resolve(RunDirectory.COMBINED))) {
+                read.add(f.resolve(RunDirectory.COMBINED));
                 out.addAll(ResultFiles.read(f.resolve(RunDirectory.COMBINED)));
             } else {
                 throw new UsageException(f + ": is a directory without " + RunDirectory.JOURNAL + " or "
                         + RunDirectory.COMBINED + "; give a run directory or a result file");
             }
+        }
+        if (read.size() > 1) {
+            ResultFiles.readAll(read); // refuses a balloon held by two of the files, naming both places
         }
         return out;
     }

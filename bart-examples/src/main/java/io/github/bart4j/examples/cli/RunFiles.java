@@ -98,7 +98,7 @@ public final class RunFiles {
 
     /** The journal: every finished balloon appended and flushed as it finishes. Close it after the run. */
     public ResultSink journal() {
-        return ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL));
+        return ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL), ResultSinks.WriteMode.APPEND);
     }
 
     /**
