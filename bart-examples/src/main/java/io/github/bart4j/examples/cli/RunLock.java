@@ -2,7 +2,6 @@ package io.github.bart4j.examples.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -108,7 +107,7 @@ final class RunLock implements AutoCloseable {
             host = "unknown host";
         }
         long pid = ProcessHandle.current().pid();
-        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return "pid " + pid + " on " + host + ", started " + started;
     }
 
