@@ -105,7 +105,7 @@ final class BartHttpClient implements HttpClient {
         }
         if (capped.truncated() && status >= 200 && status < 300) {
             throw new ResponseTooLargeException(maxResponseBytes,
-                    response.headers().firstValueAsLong("Content-Length").orElse(-1), text);
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1), redact(text));
         }
         if (status < 200 || status >= 300) {
             Duration retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);

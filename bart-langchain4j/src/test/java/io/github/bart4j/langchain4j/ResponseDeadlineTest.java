@@ -117,6 +117,19 @@ class ResponseDeadlineTest {
     }
 
     @Test
+    void the_kept_prefix_of_an_over_long_answer_never_holds_the_api_key() {
+        String key = "sk-test-0123456789abcdef-SECRET";
+        server.enqueue(ok(OpenRouterWireTest.completion("you sent " + key + " " + "x".repeat(400_000))));
+        Participant p = LlmParticipants.create(options().apiKey(key).build());
+
+        Reply tooLong = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
+                .decide(new BalloonState(0, 0.0, 0, null));
+
+        assertThat(tooLong.invalidReason()).startsWith("answer too long");
+        assertThat(tooLong.raw()).contains("you sent ***").doesNotContain(key);
+    }
+
+    @Test
     void the_cap_is_configurable_and_an_answer_within_it_is_read_whole() {
         String answer = OpenRouterWireTest.completion("Pump").replace("\"object\"",
                 "\"padding\":\"" + "y".repeat(3000) + "\",\"object\"");
