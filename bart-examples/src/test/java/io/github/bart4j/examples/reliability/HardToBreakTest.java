@@ -176,7 +176,8 @@ class HardToBreakTest {
                 .exitCode()).isZero();
         Path journal = dir.resolve("journal.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(journal));
-        lines.add(lines.get(0).replace("\"model\":\"crra:1\"", "\"model\":\"ghost\""));
+        String crra1 = lines.stream().filter(l -> l.contains("\"model\":\"crra:1\"")).findFirst().orElseThrow();
+        lines.add(crra1.replace("\"model\":\"crra:1\"", "\"model\":\"ghost\""));
         assertThat(lines.get(lines.size() - 1)).contains("\"model\":\"ghost\"");
         Files.write(journal, lines);
         String before = Files.readString(dir.resolve("BART_combined.csv"));
