@@ -130,7 +130,11 @@ public final class Experiment {
             return this;
         }
 
-        /** Adds a sink; every result goes to every sink, in the order added. */
+        /**
+         * Adds a sink; every result goes to every sink, in the order added, before listeners hear of
+         * it. The experiment does not close its sinks: whoever opened them closes them after
+         * {@link Experiment#run()} (try-with-resources).
+         */
         public Builder sink(ResultSink sink) {
             sinks.add(Objects.requireNonNull(sink, "sink"));
             return this;
