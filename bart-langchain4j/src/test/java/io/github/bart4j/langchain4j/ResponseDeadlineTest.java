@@ -97,6 +97,20 @@ class ResponseDeadlineTest {
     }
 
     @Test
+    void the_backend_preflight_has_a_deadline_for_the_whole_answer_too() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[]}").throttleBody(1, 60, TimeUnit.SECONDS).build());
+        long start = System.nanoTime();
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> Preflight.check(List.of(options().build())));
+
+        assertThat(failure).isInstanceOf(Preflight.PreflightException.class)
+                .hasMessageContaining("no complete answer within 2 s").hasMessageContaining("GET ");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
     void an_answer_over_max_response_bytes_is_an_invalid_answer_keeping_a_bounded_prefix() {
         String huge = OpenRouterWireTest.completion("Pump " + "x".repeat(5 * 1024 * 1024));
         server.enqueue(ok(huge));

@@ -46,6 +46,10 @@ final class RunCommand implements Callable<Integer> {
             + " error (e.g. after a provider outage); the journal keeps both records, the files the new one")
     boolean retryErrors;
 
+    @Option(names = "--no-preflight", description = "Do not check before the first balloon that each backend"
+            + " answers (and that Ollama has the models pulled)")
+    boolean noPreflight;
+
     @Option(names = "--dry-run", description = "Validate everything, print the plan (balloons, the most requests,"
             + " estimated tokens and dollars per model) and exit without asking any model")
     boolean dryRun;
@@ -110,6 +114,9 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
         }
+        if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
+            BackendCheck.run(cfg, seed, err);
+        }
         lock = dir.create();
 
         Instant started = Instant.now();
@@ -153,8 +160,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         List<BalloonResult> results = result.results();
-        String status = result.stopped() ? "stopped" : !result.failures().isEmpty() ? "failed"
-                : result.complete() ? "complete" : "incomplete";
+        RunOutcome outcome = new RunOutcome(result, experiment.size());
         Instant finished = Instant.now();
         if (cfg.logCsv()) {
             Outputs.writeCombinedCsv(dir, results);
@@ -164,32 +170,20 @@ final class RunCommand implements Callable<Integer> {
             Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
         }
         Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
-                status, results, result.failures());
+                outcome.status(), results, result.failures());
         finalManifest.put("budget", budget.manifest(result.budgetStop()));
         dir.writeManifest(finalManifest);
 
         out.println();
+        if (outcome.partial()) {
+            out.println(outcome.partialLine());
+        }
         out.print(Outputs.summaryTable(summary));
         out.println();
         out.println("files: " + dir.dir());
+        out.flush();
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
-        if (result.budgetReached()) {
-            err.println("bart: stopped: " + result.budgetStop() + "; " + result.results().size() + " of "
-                    + experiment.size() + " balloons recorded; resume with a larger budget: " + resume
-                    + budget.resumeOptions());
-            return 1;
-        }
-        if (result.stopped()) {
-            err.println("bart: interrupted: " + (result.results().size()) + " of " + experiment.size()
-                    + " balloons recorded; resume with: " + resume);
-            return 128 + Math.max(stopper.signal(), 2);
-        }
-        if (!result.failures().isEmpty()) {
-            result.failures().forEach((model, cause) -> err.println("bart: " + model + " failed: " + cause));
-            err.println("bart: " + result.notRun() + " balloons not run; fix the cause and resume with: " + resume);
-            return 1;
-        }
-        return 0;
+        return outcome.report(err, stopper.signal(), resume, budget.resumeOptions());
     }
 
     static Schedule schedule(RunConfig cfg, long seed) {
