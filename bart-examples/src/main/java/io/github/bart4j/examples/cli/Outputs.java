@@ -31,13 +31,24 @@ final class Outputs {
      *         persona or epoch the config does not have (another experiment's journal, or an edited one)
      */
     static List<BalloonResult> readJournal(Path journal, Schedule schedule, RunConfig cfg) {
+        return readJournal(journal, schedule, cfg, true);
+    }
+
+    /** As {@link #readJournal(Path, Schedule, RunConfig)}, for people's runs ({@code serve}): any participant name. */
+    static List<BalloonResult> readJournal(Path journal, Schedule schedule) {
+        return readJournal(journal, schedule, null, false);
+    }
+
+    private static List<BalloonResult> readJournal(Path journal, Schedule schedule, RunConfig cfg,
+                                                   boolean modelsFromConfig) {
         if (!Files.exists(journal)) {
             return List.of();
         }
         List<BalloonResult> results = ResultFiles.readJournal(journal);
-        Set<String> personas = cfg.personas().isEmpty() ? Set.of("") : cfg.personas().keySet();
+        Set<String> personas = cfg == null || cfg.personas().isEmpty() ? Set.of("") : cfg.personas().keySet();
         for (BalloonResult r : results) {
-            String foreign = !cfg.models().contains(r.participant()) ? "model '" + r.participant() + "'"
+            String foreign = !modelsFromConfig ? null
+                    : !cfg.models().contains(r.participant()) ? "model '" + r.participant() + "'"
                     : !personas.contains(r.persona()) ? "persona '" + r.persona() + "' of " + r.participant()
                     : r.epoch() > cfg.epochs() ? "epoch " + r.epoch() + " of " + r.participant() : null;
             if (foreign != null) {

@@ -96,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("bart: debug_mode: logging full requests and responses (API keys masked)");
         }
         RunDirectory dir = RunDirectory.open(runDir, cfg);
+        if (ServeCommand.MODE.equals(dir.previousMode())) {
+            throw new UsageException(dir.dir() + ": holds people's results from `bart serve`; models get their own"
+                    + " run directory: use a new --run-dir");
+        }
         long seed = cfg.seed() != null ? cfg.seed() : dir.previousSeed() != null ? dir.previousSeed()
                 : new java.security.SecureRandom().nextLong() & 0xFFFFFFFFL;
         Map<String, Object> publicConfig = cfg.publicView();
@@ -111,11 +115,11 @@ final class RunCommand implements Callable<Integer> {
         List<Experiment.Arm> arms = Participants.create(cfg, seed);
         RunBudget budget = RunBudget.of(cfg, maxCost, maxTokensTotal);
         budget.recorded(journal);
-        if (dryRun) {
-            return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
-        }
         if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
             BackendCheck.run(cfg, seed, err);
+        }
+        if (dryRun) {
+            return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
         }
         lock = dir.create();
 
