@@ -224,6 +224,16 @@ public final class HumanExample implements Example {
             ctx.err().println("human: " + e.getMessage());
             return 2;
         }
+        try (run) {
+            return play(ctx, run, participant, in);
+        } catch (UsageException e) { // e.g. the directory is in use by another session
+            ctx.err().println("human: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int play(Context ctx, RunFiles run, String participant, BufferedReader in) {
+        String who = "human:" + participant;
         List<BalloonResult> played = run.recorded();
         TerminalPlayer player = new TerminalPlayer(who, in, ctx.out(), ctx.terminal());
         ctx.out().println("The Balloon Analogue Risk Task. Pump to earn money per pump; cash out to bank it;"

@@ -18,17 +18,18 @@ import java.util.Map;
  * written by the same code.
  *
  * <pre>{@code
- * RunFiles run = RunFiles.open(dir, "human", "human", List.of("human:alice"), 10, 42);
- * run.start();
- * ExperimentResult result;
- * try (ResultSink journal = run.journal()) {
- *     result = Experiment.builder().schedule(run.schedule()).completed(run.recorded())
- *             .participant(player).sink(journal).build().run();
+ * try (RunFiles run = RunFiles.open(dir, "human", "human", List.of("human:alice"), 10, 42)) {
+ *     run.start();
+ *     ExperimentResult result;
+ *     try (ResultSink journal = run.journal()) {
+ *         result = Experiment.builder().schedule(run.schedule()).completed(run.recorded())
+ *                 .participant(player).sink(journal).build().run();
+ *     }
+ *     run.finish(result, result.complete() ? "complete" : "stopped");
  * }
- * run.finish(result, result.complete() ? "complete" : "stopped");
  * }</pre>
  */
-public final class RunFiles {
+public final class RunFiles implements AutoCloseable {
 
     private final RunDirectory dir;
     private final RunConfig config;
@@ -37,6 +38,7 @@ public final class RunFiles {
     private final Schedule schedule;
     private final List<BalloonResult> recorded;
     private Instant started;
+    private RunLock lock;
 
     private RunFiles(RunDirectory dir, RunConfig config, Map<String, Object> publicConfig, long seed) {
         this.dir = dir;
@@ -88,9 +90,9 @@ public final class RunFiles {
         return dir.dir();
     }
 
-    /** Creates the directory and records the run as {@code running}. */
+    /** Creates and locks the directory (until {@link #close()}) and records the run as {@code running}. */
     public void start() {
-        dir.create();
+        lock = dir.create();
         started = Instant.now();
         dir.writeManifest(Outputs.manifest(config, publicConfig, seed, schedule, started, null, "running", null,
                 Map.of()));
@@ -116,5 +118,14 @@ public final class RunFiles {
         }
         dir.writeManifest(Outputs.manifest(config, publicConfig, seed, schedule, started, Instant.now(), status,
                 results, result.failures()));
+    }
+
+    /** Releases the directory's lock (another run may then use it). */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 }
