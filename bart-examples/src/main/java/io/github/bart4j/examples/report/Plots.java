@@ -68,7 +68,7 @@ final class Plots {
     /** Per-participant rows (not per type), sorted by adjusted pumps, highest first. */
     static List<GroupSummary> overall(Analysis analysis) {
         List<GroupSummary> rows = new ArrayList<>(analysis.summaries().stream()
-                .filter(s -> s.balloonType().isEmpty()).toList());
+                .filter(s -> s.balloonType().isEmpty() && s.balloons() > 0).toList());
         rows.sort(Comparator.comparingDouble((GroupSummary s) -> {
             double v = s.adjustedPumps().value();
             return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
