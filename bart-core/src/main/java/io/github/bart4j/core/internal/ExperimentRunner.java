@@ -3,6 +3,7 @@ package io.github.bart4j.core.internal;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Bart4jException;
+import io.github.bart4j.core.Budget;
 import io.github.bart4j.core.Experiment.Arm;
 import io.github.bart4j.core.ExperimentListener;
 import io.github.bart4j.core.ExperimentResult;
@@ -58,6 +59,7 @@ public final class ExperimentRunner {
     private final Map<BalloonResult.Key, BalloonResult> completed = new HashMap<>();
     private final boolean retainResults;
     private final int[] byThresholdDesc;
+    private BudgetGuard budget = new BudgetGuard(Budget.NONE, List.of());
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -103,6 +105,11 @@ public final class ExperimentRunner {
         for (int i = 0; i < order.length; i++) {
             byThresholdDesc[i] = order[i];
         }
+    }
+
+    /** Keeps the run within {@code budget} (see {@link Budget}); call before {@link #run()}. */
+    public void budget(Budget budget) {
+        this.budget = new BudgetGuard(budget, completed.values());
     }
 
     public int total() {
@@ -238,6 +245,9 @@ public final class ExperimentRunner {
                         changed.awaitUninterruptibly();
                         continue;
                     }
+                    if (!pick.next.series() && !mayStart(pick.arm.participant().name())) {
+                        continue;
+                    }
                     Item item = pick.next;
                     pick.advance();
                     String name = pick.arm.participant().name();
@@ -273,8 +283,9 @@ public final class ExperimentRunner {
                     .thenComparingInt(BalloonResult::epoch)
                     .thenComparingInt(r -> r.balloon().id()));
         }
-        return new ExperimentResult(ordered, stoppedEarly || (stopRequested && notRun > 0), failures, notRun,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+        boolean stopped = stoppedEarly || (stopRequested && notRun > 0);
+        return new ExperimentResult(ordered, stopped, failures, notRun,
+                Duration.ofNanos(System.nanoTime() - startNanos), stopped ? budget.reached() : null);
     }
 
     private boolean anyPending(List<Cursor> cursors) {
@@ -336,7 +347,8 @@ public final class ExperimentRunner {
         for (Balloon balloon : schedule.balloons()) {
             BalloonResult previous = completed.get(key(arm, epoch, balloon));
             if (previous == null) {
-                if (stopRequested || isFailed(arm.participant().name()) || sinkFailure != null) {
+                if (stopRequested || isFailed(arm.participant().name()) || sinkFailure != null
+                        || !mayStart(arm.participant().name())) {
                     return;
                 }
                 BalloonContext context = Task.contextFor(balloon, epoch, arm.persona(), banked, schedule.size(),
@@ -348,6 +360,21 @@ public final class ExperimentRunner {
             }
             history.add(previous);
             banked += previous.earnings();
+        }
+    }
+
+    /** The budget's "may this balloon start?"; a refusal stops the experiment like {@link #stop()}. */
+    private boolean mayStart(String name) {
+        lock.lock();
+        try {
+            if (budget.mayStart(name)) {
+                return true;
+            }
+            stopRequested = true;
+            changed.signalAll();
+            return false;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -368,6 +395,7 @@ public final class ExperimentRunner {
             boolean first;
             lock.lock();
             try {
+                budget.abandoned(arm.participant().name());
                 first = failures.putIfAbsent(arm.participant().name(), watch.fatal.getMessage()) == null;
                 changed.signalAll();
             } finally {
@@ -398,6 +426,7 @@ public final class ExperimentRunner {
         Progress progress;
         lock.lock();
         try {
+            budget.finished(result);
             if (sinkFailure != null) {
                 return;
             }
