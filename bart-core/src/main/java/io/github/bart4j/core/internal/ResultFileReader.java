@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -57,6 +58,30 @@ public final class ResultFileReader {
 
     /** Reads any supported result file, detected by its content. */
     public static List<BalloonResult> read(Path file) {
+        return read(file, UnaryOperator.identity());
+    }
+
+    /**
+     * Reads any supported result file and passes each result through {@code each} as soon as it is
+     * decoded (a CSV that records its reward per pump is decoded row by row, so only what
+     * {@code each} returns is kept: e.g. results without their decisions for a large analysis).
+     */
+    public static List<BalloonResult> read(Path file, UnaryOperator<BalloonResult> each) {
+        if (each != UnaryOperator.<BalloonResult>identity()) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String head = sniff(file).stripLeading();
+            if (!name.endsWith(".jsonl") && !head.startsWith("{") && !head.startsWith("\uFEFF{")) {
+                return readCsv(file, each);
+            }
+            List<BalloonResult> all = read(file);
+            List<BalloonResult> out = new ArrayList<>(all.size());
+            all.forEach(r -> out.add(each.apply(r)));
+            return out;
+        }
+        return readAny(file);
+    }
+
+    private static List<BalloonResult> readAny(Path file) {
         String head = sniff(file);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
@@ -78,7 +103,7 @@ public final class ResultFileReader {
             }
             return readJournal(file);
         }
-        return readCsv(file);
+        return readCsv(file, UnaryOperator.identity());
     }
 
     // ---------------------------------------------------------------- text access
@@ -182,7 +207,7 @@ public final class ResultFileReader {
 
     // ---------------------------------------------------------------- CSV
 
-    private static List<BalloonResult> readCsv(Path file) {
+    private static List<BalloonResult> readCsv(Path file, UnaryOperator<BalloonResult> each) {
         List<BalloonResult> out = new ArrayList<>();
         long lineBefore = 0;
         try (LimitedReader in = new LimitedReader(open(file));
@@ -205,13 +230,21 @@ public final class ResultFileReader {
                         throw new ResultFileException(file, line, "expected " + columns.size() + " fields as in the header, "
                                 + "but found " + record.size());
                     }
-                    rows.add(new Row(line, record.values()));
+                    if (layout.recordsReward()) { // nothing to infer: decode as we go
+                        try {
+                            out.add(each.apply(layout.decode(record.values(), SeedRows.SEED_REWARD))); // as inferReward gives
+                        } catch (FormatProblem e) {
+                            throw new ResultFileException(file, line, e.getMessage());
+                        }
+                    } else {
+                        rows.add(new Row(line, record.values()));
+                    }
                     lineBefore = parser.getCurrentLineNumber();
                 }
                 double reward = inferReward(layout, rows);
                 for (Row row : rows) {
                     try {
-                        out.add(layout.decode(row.values, reward));
+                        out.add(each.apply(layout.decode(row.values, reward)));
                     } catch (FormatProblem e) {
                         throw new ResultFileException(file, row.line, e.getMessage());
                     }
@@ -284,6 +317,11 @@ public final class ResultFileReader {
         private String cell(String[] row, String column) {
             Integer i = index.get(column);
             return i == null ? null : row[i];
+        }
+
+        /** Whether every row records its reward per pump (no inference over the rows needed). */
+        boolean recordsReward() {
+            return bart4j && index.containsKey("reward_per_pump");
         }
 
         Double rewardHint(String[] row) {
