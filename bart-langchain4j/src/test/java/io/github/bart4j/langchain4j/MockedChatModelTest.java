@@ -2,6 +2,8 @@ package io.github.bart4j.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -78,6 +80,18 @@ class MockedChatModelTest {
         assertThat(run.results()).extracting(BalloonResult::pumps).containsExactly(2, 2, 2, 2);
         assertThat(run.results()).extracting(BalloonResult::earnings).containsOnly(0.2);
         verify(model, times(12)).chat(any(ChatRequest.class));
+    }
+
+    @Test
+    void a_mock_calling_real_methods_may_stub_do_chat_instead() {
+        ChatModel model = mock(ChatModel.class, CALLS_REAL_METHODS);
+        doReturn(response("Cash Out")).when(model).doChat(any(ChatRequest.class));
+
+        ExperimentResult run = run(participant(model));
+
+        assertThat(run.complete()).isTrue();
+        assertThat(run.results()).extracting(BalloonResult::pumps).containsExactly(0, 0, 0, 0);
+        verify(model, times(4)).doChat(any(ChatRequest.class));
     }
 
     @Test

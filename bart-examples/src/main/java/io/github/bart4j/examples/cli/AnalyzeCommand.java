@@ -83,6 +83,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
+        for (String note : PartialRuns.notes(files)) { // text: the output's first lines; csv/json: stderr
+            if (format == Format.text) {
+                spec.commandLine().getOut().println(note);
+            } else {
+                spec.commandLine().getErr().println("bart: warning: " + note);
+            }
+        }
         Analysis analysis = Analyses.analysis(results, seedScoring, fit == null ? null : CognitiveModel.fromLabel(fit.name()),
                 sizes == null ? java.util.Map.of() : Analyses.readSizes(sizes));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -47,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
             + " error (e.g. after a provider outage); the journal keeps both records, the files the new one")
     boolean retryErrors;
 
+    @Option(names = "--no-preflight", description = "Do not check before the first balloon that each backend"
+            + " answers (and that Ollama has the models pulled)")
+    boolean noPreflight;
+
     @Option(names = "--dry-run", description = "Validate everything, print the plan (balloons, the most requests,"
             + " estimated tokens and dollars per model) and exit without asking any model")
     boolean dryRun;
@@ -80,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("bart: debug_mode: logging full requests and responses (API keys masked)");
         }
         RunDirectory dir = RunDirectory.open(runDir, cfg);
+        if (ServeCommand.MODE.equals(dir.previousMode())) {
+            throw new UsageException(dir.dir() + ": holds people's results from `bart serve`; models get their own"
+                    + " run directory: use a new --run-dir");
+        }
         long seed = cfg.seed() != null ? cfg.seed() : dir.previousSeed() != null ? dir.previousSeed()
                 : new java.security.SecureRandom().nextLong() & 0xFFFFFFFFL;
         Map<String, Object> publicConfig = cfg.publicView();
@@ -97,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
         budget.recorded(journal);
         if (dryRun) {
             return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
+        }
+        if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
+            BackendCheck.run(cfg, seed, err);
         }
         dir.create();
 
@@ -147,8 +158,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         List<BalloonResult> results = result.results();
-        String status = result.stopped() ? "stopped" : !result.failures().isEmpty() ? "failed"
-                : result.complete() ? "complete" : "incomplete";
+        RunOutcome outcome = new RunOutcome(result, experiment.size());
         Instant finished = Instant.now();
         if (cfg.logCsv()) {
             Outputs.writeCombinedCsv(dir, results);
@@ -158,32 +168,20 @@ final class RunCommand implements Callable<Integer> {
             Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
         }
         Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
-                status, results, result.failures());
+                outcome.status(), results, result.failures());
         finalManifest.put("budget", budget.manifest(result.budgetStop()));
         dir.writeManifest(finalManifest);
 
         out.println();
+        if (outcome.partial()) {
+            out.println(outcome.partialLine());
+        }
         out.print(Outputs.summaryTable(summary));
         out.println();
         out.println("files: " + dir.dir());
+        out.flush();
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
-        if (result.budgetReached()) {
-            err.println("bart: stopped: " + result.budgetStop() + "; " + result.results().size() + " of "
-                    + experiment.size() + " balloons recorded; resume with a larger budget: " + resume
-                    + budget.resumeOptions());
-            return 1;
-        }
-        if (result.stopped()) {
-            err.println("bart: interrupted: " + (result.results().size()) + " of " + experiment.size()
-                    + " balloons recorded; resume with: " + resume);
-            return 128 + Math.max(signal.get(), 2);
-        }
-        if (!result.failures().isEmpty()) {
-            result.failures().forEach((model, cause) -> err.println("bart: " + model + " failed: " + cause));
-            err.println("bart: " + result.notRun() + " balloons not run; fix the cause and resume with: " + resume);
-            return 1;
-        }
-        return 0;
+        return outcome.report(err, signal.get(), resume, budget.resumeOptions());
     }
 
     static Schedule schedule(RunConfig cfg, long seed) {
