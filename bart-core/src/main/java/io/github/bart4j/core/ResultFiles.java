@@ -2,6 +2,7 @@ package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.bart4j.core.internal.CombinedCsv;
+import io.github.bart4j.core.internal.Duplicates;
 import io.github.bart4j.core.internal.ResultFileReader;
 import io.github.bart4j.core.internal.ResultJson;
 import java.io.IOException;
@@ -61,9 +62,12 @@ public final class ResultFiles {
     }
 
     /**
-     * Reads one result file of any supported format, in file order.
+     * Reads one result file of any supported format, in file order. A journal's balloon recorded
+     * again (after {@code --retry-errors}) counts as its later record; a CSV or JSON result file
+     * that holds a balloon twice (e.g. written twice by an appending sink) is refused.
      *
-     * @throws ResultFileException if the file is missing, empty, not text, of an unknown layout or malformed
+     * @throws ResultFileException if the file is missing, empty, not text, of an unknown layout or
+     *     malformed, or holds a balloon twice (naming both places)
      * @throws UncheckedIOException if it cannot be read
      */
     public static List<BalloonResult> read(Path file) {
@@ -72,15 +76,23 @@ public final class ResultFiles {
 
     /**
      * Reads several result files (e.g. a run sharded by model) and concatenates their results in
-     * the order of {@code files}; duplicates are kept.
+     * the order of {@code files}. The files together must hold each balloon (participant, persona,
+     * epoch, balloon id) once.
      *
-     * @throws ResultFileException naming the first file that cannot be read
+     * @throws ResultFileException naming the first file that cannot be read, or a balloon found in
+     *     two files (or twice in one), with both places
      */
     public static List<BalloonResult> readAll(List<Path> files) {
         List<BalloonResult> out = new ArrayList<>();
+        List<List<BalloonResult>> each = new ArrayList<>();
+        List<Duplicates.Layout> layouts = new ArrayList<>();
         for (Path file : files) {
-            out.addAll(read(file));
+            List<BalloonResult> results = read(file);
+            each.add(results);
+            layouts.add(ResultFileReader.layout(file));
+            out.addAll(results);
         }
+        Duplicates.refuseAcross(files, layouts, each);
         return out;
     }
 
@@ -90,7 +102,7 @@ public final class ResultFiles {
      * for every statistic of {@code bart4j.core.analysis} and a fraction of the memory: a combined
      * CSV is decoded row by row, so files of millions of balloons fit in a small heap.
      *
-     * @throws ResultFileException naming the first file that cannot be read
+     * @throws ResultFileException as {@link #readAll}: a file that cannot be read, or a balloon held twice
      */
     public static List<BalloonResult> readOutcomes(List<Path> files) {
         Map<Object, Object> shared = new HashMap<>();
@@ -99,9 +111,15 @@ public final class ResultFiles {
                 r.epoch(), (Balloon) shared.computeIfAbsent(r.balloon(), k -> k), r.pumps(), r.burst(), r.earnings(),
                 List.of(), r.status(), r.error() == null ? null : (String) shared.computeIfAbsent(r.error(), k -> k));
         List<BalloonResult> out = new ArrayList<>();
+        List<List<BalloonResult>> each = new ArrayList<>();
+        List<Duplicates.Layout> layouts = new ArrayList<>();
         for (Path file : files) {
-            out.addAll(ResultFileReader.read(Objects.requireNonNull(file, "file"), lean));
+            List<BalloonResult> results = ResultFileReader.read(Objects.requireNonNull(file, "file"), lean);
+            each.add(results);
+            layouts.add(ResultFileReader.layout(file));
+            out.addAll(results);
         }
+        Duplicates.refuseAcross(files, layouts, each); // the same refusal as readAll
         return out;
     }
 

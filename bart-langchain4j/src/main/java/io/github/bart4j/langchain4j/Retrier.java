@@ -173,6 +173,18 @@ final class Retrier {
         }
     }
 
+    /** Reads exceptions for {@link #isProviderFailure}; never calls anything. */
+    private static final Retrier READER = new Retrier("provider", "model", 0, Duration.ZERO, Duration.ZERO,
+            d -> { }, 1, () -> 0.5);
+
+    /**
+     * Whether {@code e} is a provider's failure or one reading its response (retried or reported as
+     * such), rather than a bug in the code around the model ({@value #INTERNAL}).
+     */
+    static boolean isProviderFailure(RuntimeException e) {
+        return READER.classify(e).kind() != Kind.INTERNAL;
+    }
+
     private Failure classify(RuntimeException e) {
         ProviderHttpException p = find(e, ProviderHttpException.class);
         if (p != null) {

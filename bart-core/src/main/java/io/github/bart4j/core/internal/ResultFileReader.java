@@ -56,36 +56,53 @@ public final class ResultFileReader {
     private ResultFileReader() {
     }
 
-    /** Reads any supported result file, detected by its content. */
+    /**
+     * Reads any supported result file, detected by its content. A CSV or JSON result file holding
+     * a balloon twice is refused (see {@link Duplicates}).
+     */
     public static List<BalloonResult> read(Path file) {
-        return read(file, UnaryOperator.identity());
+        Duplicates.Layout layout = layout(file);
+        switch (layout) {
+            case JOURNAL:
+                return readJournal(file);
+            case JSON: {
+                List<BalloonResult> results = readJsonDocument(file);
+                Duplicates.refuseWithin(file, layout, results);
+                return results;
+            }
+            default: {
+                List<BalloonResult> results = readCsv(file, UnaryOperator.identity());
+                Duplicates.refuseWithin(file, layout, results);
+                return results;
+            }
+        }
     }
 
     /**
-     * Reads any supported result file and passes each result through {@code each} as soon as it is
-     * decoded (a CSV that records its reward per pump is decoded row by row, so only what
-     * {@code each} returns is kept: e.g. results without their decisions for a large analysis).
+     * Reads any supported result file as {@link #read(Path)} does, passing each result through
+     * {@code each} as soon as it is decoded (a CSV that records its reward per pump is decoded row
+     * by row, so only what {@code each} returns is kept: e.g. results without their decisions for
+     * a large analysis).
      */
     public static List<BalloonResult> read(Path file, UnaryOperator<BalloonResult> each) {
-        if (each != UnaryOperator.<BalloonResult>identity()) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-            String head = sniff(file).stripLeading();
-            if (!name.endsWith(".jsonl") && !head.startsWith("{") && !head.startsWith("\uFEFF{")) {
-                return readCsv(file, each);
-            }
-            List<BalloonResult> all = read(file);
-            List<BalloonResult> out = new ArrayList<>(all.size());
-            all.forEach(r -> out.add(each.apply(r)));
-            return out;
+        Duplicates.Layout layout = layout(file);
+        if (layout == Duplicates.Layout.CSV) {
+            List<BalloonResult> results = readCsv(file, each);
+            Duplicates.refuseWithin(file, layout, results);
+            return results;
         }
-        return readAny(file);
+        List<BalloonResult> all = read(file);
+        List<BalloonResult> out = new ArrayList<>(all.size());
+        all.forEach(r -> out.add(each.apply(r)));
+        return out;
     }
 
-    private static List<BalloonResult> readAny(Path file) {
+    /** How {@code file} holds results, recognised by its name and first bytes. */
+    public static Duplicates.Layout layout(Path file) {
         String head = sniff(file);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
-            return readJournal(file);
+            return Duplicates.Layout.JOURNAL;
         }
         int start = 0;
         while (start < head.length() && (Character.isWhitespace(head.charAt(start)) || head.charAt(start) == BOM)) {
@@ -99,14 +116,12 @@ public final class ResultFileReader {
             int eol = head.indexOf('\n', start);
             String firstLine = (eol < 0 ? head.substring(start) : head.substring(start, eol)).strip();
             if (firstLine.equals("{") || name.endsWith(".json")) {
-                return readJsonDocument(file);
+                return Duplicates.Layout.JSON;
             }
-            return readJournal(file);
+            return Duplicates.Layout.JOURNAL;
         }
-        return readCsv(file, UnaryOperator.identity());
+        return Duplicates.Layout.CSV;
     }
-
-    // ---------------------------------------------------------------- text access
 
     private static Reader open(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
