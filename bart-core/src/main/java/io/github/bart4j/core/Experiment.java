@@ -157,7 +157,11 @@ public final class Experiment {
             return this;
         }
 
-        /** Balloons in flight per participant name, {@code >= 1} (default: {@code maxConcurrency}). */
+        /**
+         * Balloons in flight per participant name (shared by its personas), {@code >= 1} (default:
+         * {@code maxConcurrency}). A participant's {@link Participant#preferredConcurrency()} lowers it
+         * for that participant.
+         */
         public Builder maxConcurrencyPerParticipant(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("max_concurrency_per_model must be >= 1, but is: " + max);

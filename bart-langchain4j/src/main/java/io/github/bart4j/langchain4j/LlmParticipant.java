@@ -80,6 +80,11 @@ final class LlmParticipant implements Participant {
     }
 
     @Override
+    public int preferredConcurrency() {
+        return options.maxConcurrencyPerModel();
+    }
+
+    @Override
     public boolean sequentialBalloons() {
         return options.conversationMode() == ConversationMode.ACROSS_BALLOONS;
     }

@@ -20,8 +20,10 @@ import java.util.Objects;
  *       waiting at least {@code Retry-After}, at most {@link ModelOptions#maxRetries()} times, then
  *       throws a non-fatal {@link io.github.bart4j.core.ParticipantException}; 400, 401, 402, 403 and 404
  *       are not retried and throw a fatal one;</li>
- *   <li>keeps at most {@link ModelOptions#maxConcurrencyPerModel()} requests in flight over all its
- *       balloons.</li>
+ *   <li>declares {@link ModelOptions#maxConcurrencyPerModel()} as its
+ *       {@linkplain io.github.bart4j.core.spi.Participant#preferredConcurrency() preferred concurrency}:
+ *       an {@link io.github.bart4j.core.Experiment} plays at most that many of its balloons at once
+ *       (one request in flight each).</li>
  * </ul>
  *
  * <pre>{@code

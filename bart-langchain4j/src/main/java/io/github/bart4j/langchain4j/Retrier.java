@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -43,36 +42,29 @@ final class Retrier {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Sleeper sleeper;
-    private final Semaphore permits;
     private final DoubleSupplier random;
 
     Retrier(String provider, String model, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Sleeper sleeper, int maxConcurrency, DoubleSupplier random) {
+            Sleeper sleeper, DoubleSupplier random) {
         this.provider = provider;
         this.model = model;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.sleeper = sleeper;
-        this.permits = new Semaphore(maxConcurrency, true);
         this.random = random;
     }
 
     static Retrier of(ModelOptions o, String provider) {
         return new Retrier(provider, o.modelName(), o.maxRetries(), o.initialBackoff(), o.maxBackoff(), o.sleeper(),
-                o.maxConcurrencyPerModel(), () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** Runs {@code attempt} until it succeeds, fails permanently or the retries are used up. */
     <T> T call(Supplier<T> attempt) {
         for (int n = 0; ; n++) {
             try {
-                acquire();
-                try {
-                    return attempt.get();
-                } finally {
-                    permits.release();
-                }
+                return attempt.get();
             } catch (ParticipantException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -104,15 +96,6 @@ final class Retrier {
             wait = retryAfter;
         }
         return wait;
-    }
-
-    private void acquire() {
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ParticipantException("interrupted while waiting to call model '" + model + "'", false, e);
-        }
     }
 
     private void sleep(Duration wait) {

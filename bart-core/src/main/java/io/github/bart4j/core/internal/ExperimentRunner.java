@@ -183,7 +183,8 @@ public final class ExperimentRunner {
         int[] remaining = new int[arms.size()];
         for (int i = 0; i < arms.size(); i++) {
             Participant p = arms.get(i).participant();
-            int cap = maxPerParticipant;
+            int cap = p.preferredConcurrency() > 0 ? Math.min(maxPerParticipant, p.preferredConcurrency())
+                    : maxPerParticipant;
             Integer g = groups.get(p.name());
             if (g == null) {
                 g = groups.size();
