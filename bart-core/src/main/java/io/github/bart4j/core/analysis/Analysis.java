@@ -245,17 +245,25 @@ public final class Analysis {
             List<List<String>> fr = new ArrayList<>();
             for (ModelFit f : t.rows()) {
                 List<String> r = start(f.participant(), f.persona(), personas);
-                f.parameters().forEach(v -> r.add(num(v)));
+                for (int i = 0; i < f.parameters().size(); i++) {
+                    r.add(num(f.parameters().get(i)));
+                    r.add(interval(f.lower().get(i), f.upper().get(i)));
+                }
                 r.addAll(List.of(num(f.logLikelihood()), num(f.aic()), num(f.bic()), Integer.toString(f.balloons()),
-                        Integer.toString(f.decisions()), f.converged() ? "yes" : "no"));
+                        Integer.toString(f.decisions()), f.converged() ? "yes" : "no", String.join(";", f.atBound()),
+                        f.deterministic()));
                 fr.add(r);
             }
             List<String> fh = new ArrayList<>(List.of("model"));
             if (personas) {
                 fh.add("persona");
             }
-            fh.addAll(t.model().parameterNames());
-            fh.addAll(List.of("log_likelihood", "aic", "bic", "n_balloons", "n_decisions", "converged"));
+            for (String p : t.model().parameterNames()) {
+                fh.add(p);
+                fh.add(p + "_ci");
+            }
+            fh.addAll(List.of("log_likelihood", "aic", "bic", "n_balloons", "n_decisions", "converged", "at_bound",
+                    "deterministic"));
             out.add(new AnalysisTable("fit_" + t.model().label(), "Model fit: " + t.model().label(),
                     "Maximum likelihood per participant (hBayesDM's likelihood); AIC = 2k - 2LL, BIC = k ln(decisions) - 2LL.",
                     fh, fr));

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * left out; the rest are taken in play order (epoch, then balloon id). The reward per pump is not
  * part of either model.
  *
- * <p>Fits maximise the likelihood from several starting points with Nelder–Mead (commons-math3)
+ * <p>Fits maximise the likelihood from several starting points with Nelder–Mead (Hipparchus)
  * over unbounded coordinates (logit of the unit-interval parameters, log of the positive ones)
  * clipped to a box: par4 logit φ ∈ [-9, 9], ln η ∈ [-12, 5], ln γ ∈ [-7, 5], ln τ ∈ [-7, 5]; EWMV
  * logit φ, logit η, logit(ρ + 0.5) ∈ [-9, 9], ln τ, ln λ ∈ [-7, 5]. An estimate on the box's edge
@@ -104,7 +104,8 @@ public enum CognitiveModel {
 
     /**
      * Fits the model to one participant's balloons by maximum likelihood (several starting points,
-     * BOBYQA). The reported log-likelihood is {@link #logLikelihood} at the reported parameters.
+     * Nelder–Mead). A participant that follows one fixed plan is not fitted but named
+     * {@link ModelFit#deterministic()}. The reported log-likelihood is {@link #logLikelihood} at the reported parameters.
      *
      * @param balloons one participant's balloons; errored ones are ignored
      * @throws IllegalArgumentException when no balloon is left to fit
@@ -120,9 +121,42 @@ public enum CognitiveModel {
     }
 
     ModelFit fit(String participant, String persona, BalloonData data) {
-        MaximumLikelihood.Result r = MaximumLikelihood.fit(spec, data);
-        return ModelFit.of(this, participant, persona, r.params(), r.logLikelihood(), data.n, data.decisions,
-                r.converged());
+        String deterministic = deterministic(data);
+        if (!deterministic.isEmpty()) {
+            return ModelFit.deterministic(this, participant, persona, deterministic, data.n, data.decisions);
+        }
+        MaximumLikelihood.Result r = MaximumLikelihood.fit(spec, data, INTERVAL_LEVEL);
+        return ModelFit.of(this, participant, persona, r.params(), r.lower(), r.upper(), r.atBound(),
+                r.logLikelihood(), data.n, data.decisions, r.converged());
+    }
+
+    /** Confidence level of the parameter intervals. */
+    static final double INTERVAL_LEVEL = 0.95;
+
+    /**
+     * What a participant explained by one fixed plan did, or {@code ""}: every cashed-out balloon
+     * cashed out at the same count {@code k} and every burst came at a pump {@code <= k} (what plan
+     * {@code k} does on a balloon of smaller threshold); or no balloon was cashed out at all.
+     */
+    static String deterministic(BalloonData d) {
+        int plan = -1;
+        int maxBurst = 0;
+        for (int k = 0; k < d.n; k++) {
+            if (d.burst[k] == 1) {
+                maxBurst = Math.max(maxBurst, d.pumps[k]);
+            } else if (plan < 0) {
+                plan = d.pumps[k];
+            } else if (plan != d.pumps[k]) {
+                return "";
+            }
+        }
+        if (d.n == 0) {
+            return "";
+        }
+        if (plan < 0) {
+            return "never cashes out (every balloon burst)";
+        }
+        return maxBurst <= plan ? "cashes out at " + plan + " pumps on every balloon that lasts" : "";
     }
 
     /**

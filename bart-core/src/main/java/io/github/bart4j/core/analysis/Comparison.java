@@ -11,7 +11,7 @@ package io.github.bart4j.core.analysis;
  * @param firstN unburst balloons of the first
  * @param secondN unburst balloons of the second
  * @param u the U statistic of the first sample: pairs where the first pumped more, plus half the ties
- * @param pValue the test's p-value (normal approximation, commons-math3 {@code MannWhitneyUTest});
+ * @param pValue the test's p-value (normal approximation, Hipparchus {@code MannWhitneyUTest});
  *     {@code NaN} when a participant has no unburst balloon
  * @param pHolm the p-value after Holm's step-down correction
  * @param cliffsDelta {@code P(first > second) - P(first < second)}, from -1 to 1

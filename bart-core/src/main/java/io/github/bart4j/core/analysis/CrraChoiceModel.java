@@ -3,14 +3,14 @@ package io.github.bart4j.core.analysis;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.agents.ExpectedUtility;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.hipparchus.analysis.MultivariateFunction;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,7 +192,7 @@ final class CrraChoiceModel {
         try {
             new SimplexOptimizer(1e-12, 1e-12).optimize(new MaxEval(2000), new ObjectiveFunction(f), GoalType.MAXIMIZE,
                     new InitialGuess(start), new NelderMeadSimplex(new double[] {0.5, 1.0}));
-        } catch (TooManyEvaluationsException e) {
+        } catch (MathIllegalStateException e) {
             // the best point seen is kept
         }
         return new double[] {Math.exp(bestPoint[0][0]), lapse(bestPoint[0][1]), bestValue[0]};

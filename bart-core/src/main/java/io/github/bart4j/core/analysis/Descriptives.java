@@ -1,9 +1,9 @@
 package io.github.bart4j.core.analysis;
 
 import io.github.bart4j.core.BalloonResult;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.hipparchus.stat.descriptive.rank.Percentile;
+import org.hipparchus.stat.inference.MannWhitneyUTest;
+import org.hipparchus.stat.regression.SimpleRegression;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -68,7 +68,12 @@ public final class FitTable {
         List<String> h = new ArrayList<>();
         h.add("model");
         h.addAll(model.parameterNames());
-        h.addAll(List.of("log_likelihood", "aic", "bic", "n_balloons", "n_decisions", "converged"));
+        h.addAll(List.of("log_likelihood", "aic", "bic", "n_balloons", "n_decisions", "converged", "at_bound"));
+        for (String p : model.parameterNames()) {
+            h.add(p + "_lower");
+            h.add(p + "_upper");
+        }
+        h.add("deterministic");
         if (hasPersonas()) {
             h.add("persona");
         }
@@ -77,10 +82,14 @@ public final class FitTable {
 
     /**
      * The table as CSV, one line per participant, {@code \n} line ends, full double precision:
-     * {@code model, phi, eta, gamma, tau, log_likelihood, aic, bic, n_balloons, n_decisions, converged}
-     * for par4, {@code model, phi, eta, rho, tau, lambda, log_likelihood, ...} for ewmv, and a last
-     * column {@code persona} only when some participant ran under a persona. {@code converged} is
-     * {@code True} or {@code False} as booleans in bart4j's files.
+     * {@code model, phi, eta, gamma, tau, log_likelihood, aic, bic, n_balloons, n_decisions, converged,
+     * at_bound, phi_lower, phi_upper, ..., tau_upper, deterministic} for par4, {@code model, phi, eta,
+     * rho, tau, lambda, log_likelihood, ...} for ewmv, and a last column {@code persona} only when
+     * some participant ran under a persona. {@code converged} is {@code True} or {@code False} as
+     * booleans in bart4j's files, {@code True} only when the optimiser converged and no parameter
+     * is on a bound; {@code at_bound} names those parameters separated by {@code ;} (empty when
+     * none); interval ends are {@code NaN} when undefined; {@code deterministic} is empty for a
+     * fitted participant, else what it did (its parameters and statistics are then {@code NaN}).
      */
     public String toCsv() {
         StringBuilder sb = new StringBuilder();
@@ -100,6 +109,12 @@ public final class FitTable {
                 cells.add(Integer.toString(f.balloons()));
                 cells.add(Integer.toString(f.decisions()));
                 cells.add(f.converged() ? "True" : "False");
+                cells.add(String.join(";", f.atBound()));
+                for (int i = 0; i < f.parameters().size(); i++) {
+                    cells.add(Double.toString(f.lower().get(i)));
+                    cells.add(Double.toString(f.upper().get(i)));
+                }
+                cells.add(f.deterministic());
                 if (personas) {
                     cells.add(f.persona());
                 }

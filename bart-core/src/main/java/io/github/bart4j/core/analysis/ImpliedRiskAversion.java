@@ -2,13 +2,13 @@ package io.github.bart4j.core.analysis;
 
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.agents.ScriptedParticipants;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.univariate.BrentOptimizer;
+import org.hipparchus.optim.univariate.SearchInterval;
+import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
+import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 
 import java.util.List;
 import java.util.Objects;
@@ -51,10 +51,11 @@ import java.util.Objects;
  * @param decisions decisions modelled (pumps and cash-outs)
  * @param atGridEdge whether the interval reaches an end of the searched range
  * @param referenceWealth the wealth {@code w0} before each balloon
+ * @param deterministicPlan see {@link #deterministic()}
  */
 public record ImpliedRiskAversion(String participant, String persona, double gamma, double lower, double upper,
                                   double noise, double lapse, double logLikelihood, int balloons, int decisions, boolean atGridEdge,
-                                  double referenceWealth) {
+                                  double referenceWealth, String deterministicPlan) {
 
     /** Smallest {@code γ} searched. */
     public static final double GAMMA_MIN = -5.0;
@@ -142,7 +143,7 @@ public record ImpliedRiskAversion(String participant, String persona, double gam
         BalloonResult first = played.get(0);
         return new ImpliedRiskAversion(first.participant(), first.persona(), gamma, Math.min(lower, gamma),
                 Math.max(upper, gamma), atBest[0], atBest[1], atBest[2], model.balloons, model.decisions,
-                lo == 0 || hi == n - 1, referenceWealth);
+                lo == 0 || hi == n - 1, referenceWealth, CognitiveModel.deterministic(BalloonData.of(played)));
     }
 
     /** Bisection for the profile crossing {@code cut} between {@code out} (below) and {@code in} (above). */
@@ -158,8 +159,31 @@ public record ImpliedRiskAversion(String participant, String persona, double gam
         return (out + in) / 2;
     }
 
-    /** The conventional class of {@code γ}: "risk-loving" below -0.5, "risk-neutral" to 0.5, "log-like" to 1.5, else "risk-averse". */
+    /**
+     * The risk class read from the interval, never from the point alone: {@code risk-averse} when
+     * the interval lies above 0, {@code risk-seeking} when it lies below 0, {@code risk-neutral}
+     * when it contains 0 and lies within (-0.5, 0.5), else {@code undetermined} — also whenever
+     * the interval reaches an end of the searched range ({@link #atGridEdge()}).
+     */
     public String riskClass() {
-        return gamma < -0.5 ? "risk-loving" : gamma < 0.5 ? "risk-neutral" : gamma < 1.5 ? "log-like" : "risk-averse";
+        if (atGridEdge || Double.isNaN(lower) || Double.isNaN(upper)) {
+            return "undetermined";
+        }
+        if (lower > 0) {
+            return "risk-averse";
+        }
+        if (upper < 0) {
+            return "risk-seeking";
+        }
+        return lower > -0.5 && upper < 0.5 ? "risk-neutral" : "undetermined";
+    }
+
+    /**
+     * Empty for a participant with choice noise, else what the deterministic participant did (one
+     * fixed plan on every balloon): its interval is then the range of {@code γ} whose optimal plan
+     * that is, and the noise is not an estimate but the smallest the search allows.
+     */
+    public String deterministic() {
+        return deterministicPlan;
     }
 }

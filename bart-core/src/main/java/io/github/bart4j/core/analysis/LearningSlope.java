@@ -3,7 +3,7 @@ package io.github.bart4j.core.analysis;
 /**
  * Least-squares slope of pumps (all balloons) over the balloon's position in play order
  * (1, 2, ...), for one participant under one persona: a positive slope means pumping more as the
- * task goes on. Computed with commons-math3 {@code SimpleRegression}.
+ * task goes on. Computed with Hipparchus {@code SimpleRegression}.
  *
  * @param participant the participant's name
  * @param persona the persona label, {@code ""} for none

@@ -155,11 +155,59 @@ class CognitiveModelTest {
         data.addAll(simulate(CognitiveModel.PAR4, 30, 2, PAR4_TRUTH));
         String par4 = FitTable.fit(CognitiveModel.PAR4, data).toCsv();
         String[] lines = par4.split("\n");
-        assertThat(lines[0]).isEqualTo("model,phi,eta,gamma,tau,log_likelihood,aic,bic,n_balloons,n_decisions,converged");
+        assertThat(lines[0]).isEqualTo("model,phi,eta,gamma,tau,log_likelihood,aic,bic,n_balloons,n_decisions,converged,"
+                + "at_bound,phi_lower,phi_upper,eta_lower,eta_upper,gamma_lower,gamma_upper,tau_lower,tau_upper,deterministic");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith("sim-1,").endsWith(",30," + decisions(data.subList(0, 30)) + ",True");
+        assertThat(lines[1]).startsWith("sim-1,").contains(",30," + decisions(data.subList(0, 30)) + ",");
         String ewmv = FitTable.fit(CognitiveModel.EWMV, data.subList(0, 30)).toCsv();
-        assertThat(ewmv).startsWith("model,phi,eta,rho,tau,lambda,log_likelihood,aic,bic,n_balloons,n_decisions,converged\n");
+        assertThat(ewmv).startsWith("model,phi,eta,rho,tau,lambda,log_likelihood,aic,bic,n_balloons,n_decisions,converged,"
+                + "at_bound,phi_lower,phi_upper,eta_lower,eta_upper,rho_lower,rho_upper,tau_lower,tau_upper,lambda_lower,"
+                + "lambda_upper,deterministic\n");
+    }
+
+    @Test
+    void recovered_parameters_lie_in_their_intervals_and_none_is_on_a_bound() {
+        int covered = 0;
+        for (int seed = 1; seed <= 3; seed++) {
+            ModelFit fit = CognitiveModel.PAR4.fit(simulate(CognitiveModel.PAR4, 300, seed, PAR4_TRUTH));
+            assertThat(fit.atBound()).isEmpty();
+            assertThat(fit.deterministic()).isEmpty();
+            for (int i = 0; i < PAR4_TRUTH.length; i++) {
+                String name = CognitiveModel.PAR4.parameterNames().get(i);
+                double[] ci = fit.interval(name);
+                assertThat(ci[0]).as(name).isLessThan(fit.parameter(name));
+                assertThat(ci[1]).as(name).isGreaterThan(fit.parameter(name));
+                covered += PAR4_TRUTH[i] >= ci[0] && PAR4_TRUTH[i] <= ci[1] ? 1 : 0;
+            }
+        }
+        assertThat(covered).as("true values inside their 95%% intervals, of 12").isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void a_participant_that_learns_nothing_has_eta_on_its_bound_and_is_not_converged() {
+        // eta so small that nothing is learnt over 300 balloons: the likelihood is flat towards eta -> 0
+        ModelFit fit = CognitiveModel.PAR4.fit(simulate(CognitiveModel.PAR4, 300, 4, 0.9, 1e-9, 1.0, 1.5));
+        assertThat(fit.atBound()).contains("eta");
+        assertThat(fit.converged()).isFalse();
+        assertThat(fit.interval("eta")[0]).isNaN();
+        String csv = FitTable.fit(CognitiveModel.PAR4, simulate(CognitiveModel.PAR4, 300, 4, 0.9, 1e-9, 1.0, 1.5)).toCsv();
+        assertThat(csv.split("\n")[1]).contains(",False,eta");
+    }
+
+    @Test
+    void a_deterministic_participant_is_named_as_such_instead_of_fitted() {
+        List<BalloonResult> fixed = new ArrayList<>();
+        for (Balloon b : Schedule.uniform(1, 20, 60, 0.10, 3).balloons()) {
+            int pumps = Math.min(7, b.threshold());
+            fixed.add(CognitiveModel.result("fixed-7", b, pumps, pumps == b.threshold()));
+        }
+        for (CognitiveModel m : CognitiveModel.values()) {
+            ModelFit fit = m.fit(fixed);
+            assertThat(fit.fitted()).isFalse();
+            assertThat(fit.deterministic()).contains("7 pumps");
+            assertThat(fit.converged()).isFalse();
+            assertThat(fit.parameters()).allMatch(v -> v.isNaN());
+        }
     }
 
     private static int decisions(List<BalloonResult> data) {

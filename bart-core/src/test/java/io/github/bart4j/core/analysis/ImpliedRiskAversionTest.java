@@ -96,9 +96,26 @@ class ImpliedRiskAversionTest {
     void a_deterministic_agent_is_placed_in_the_middle_of_its_plan_range_and_classed_by_it() {
         ImpliedRiskAversion log = ImpliedRiskAversion.estimate(play(ScriptedParticipants.crra(1.0), SEED_LIKE));
         assertThat(log.gamma()).isCloseTo((log.lower() + log.upper()) / 2, within(0.05));
-        assertThat(log.riskClass()).isEqualTo("log-like");
+        assertThat(log.riskClass()).isEqualTo("risk-averse");
+        assertThat(log.deterministic()).contains("pumps on every balloon");
         assertThat(ImpliedRiskAversion.estimate(play(ScriptedParticipants.crra(0.0), SEED_LIKE)).riskClass())
                 .isEqualTo("risk-neutral");
+    }
+
+    @Test
+    void the_class_follows_from_the_interval_not_from_the_point() {
+        ImpliedRiskAversion seeking = ImpliedRiskAversion.estimate(play(ScriptedParticipants.crra(-1, 1.0, 0.02, 9), SEED_LIKE));
+        assertThat(seeking.upper()).isLessThan(0);
+        assertThat(seeking.riskClass()).isEqualTo("risk-seeking");
+        ImpliedRiskAversion neutral = ImpliedRiskAversion.estimate(play(ScriptedParticipants.crra(0.0), SEED_LIKE));
+        assertThat(neutral.riskClass()).isEqualTo("risk-neutral");
+        assertThat(neutral.lower()).isGreaterThan(-0.5);
+        assertThat(neutral.upper()).isLessThan(0.5);
+        // a random agent's interval reaches the edge of the range: no class
+        ImpliedRiskAversion random = ImpliedRiskAversion.estimate(play(ScriptedParticipants.random(0.5, 3), SEED_LIKE));
+        assertThat(random.riskClass()).isEqualTo("undetermined");
+        ImpliedRiskAversion never = ImpliedRiskAversion.estimate(play(ScriptedParticipants.fixed(0), SEED_LIKE));
+        assertThat(never.riskClass()).isEqualTo("undetermined");
     }
 
     @Test

@@ -18,7 +18,7 @@ import io.github.bart4j.core.io.Fixtures;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.hipparchus.stat.descriptive.moment.StandardDeviation;
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {

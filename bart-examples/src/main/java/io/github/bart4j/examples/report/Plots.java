@@ -8,7 +8,7 @@ import io.github.bart4j.core.analysis.FitTable;
 import io.github.bart4j.core.analysis.GroupSummary;
 import io.github.bart4j.core.analysis.ImpliedRiskAversion;
 import io.github.bart4j.core.analysis.ModelFit;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.hipparchus.stat.descriptive.rank.Percentile;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
