@@ -65,6 +65,8 @@ final class LlmParticipant implements Participant {
     private final ModelOptions options;
     private final Dialogue dialogue;
     private final Retrier retrier;
+    /** A simulated participant: its model is told the situation instead of reading it from the prompts. */
+    private final boolean toldSituation;
 
     LlmParticipant(String name, ChatModel model, ModelOptions options, Retrier retrier) {
         this.name = name;
@@ -72,6 +74,7 @@ final class LlmParticipant implements Participant {
         this.options = options;
         this.dialogue = new Dialogue(options.prompts(), options.conversationMode());
         this.retrier = retrier;
+        this.toldSituation = model instanceof FakeChatModel && ((FakeChatModel) model).playsPolicy();
     }
 
     @Override
@@ -126,7 +129,7 @@ final class LlmParticipant implements Participant {
                 messages = new ArrayList<>(conversation); // LangChain4j keeps a view of the list it is given
             }
             ChatRequest request = request(messages, DECISION_FORMAT);
-            Reply reply = ask(request, false);
+            Reply reply = ask(request, false, situation(context, state, false));
             if (reply.isValid() && reply.decision() == Decision.PUMP) {
                 String answer = reply.raw().strip();
                 pumpAnswers.add(answer);
@@ -141,7 +144,7 @@ final class LlmParticipant implements Participant {
         @Override
         public Reply declarePumps(BalloonState state) {
             ChatRequest request = request(dialogue.declaration(context), PUMPS_FORMAT);
-            return ask(request, true);
+            return ask(request, true, situation(context, state, true));
         }
     }
 
@@ -149,6 +152,23 @@ final class LlmParticipant implements Participant {
      * Asks through the retry layer. Tokens of attempts that came back empty are added to the
      * reply's usage, so what a decision cost is complete.
      */
+    private FakeChatModel.Situation situation(BalloonContext context, BalloonState state, boolean declaration) {
+        return toldSituation ? new FakeChatModel.Situation(name, context, state.pumps(), state.balloonEarnings(),
+                declaration, options.prompts().discloseRange()) : null;
+    }
+
+    private Reply ask(ChatRequest request, boolean declaration, FakeChatModel.Situation situation) {
+        if (situation == null) {
+            return ask(request, declaration);
+        }
+        FakeChatModel.SITUATION.set(situation);
+        try {
+            return ask(request, declaration);
+        } finally {
+            FakeChatModel.SITUATION.remove();
+        }
+    }
+
     private Reply ask(ChatRequest request, boolean declaration) {
         TokenUsage[] wasted = {TokenUsage.UNKNOWN};
         Reply reply = retrier.call(() -> {
