@@ -94,6 +94,16 @@ public final class ResultFiles {
     }
 
     /**
+     * Hands every record of a journal to {@code each}, in file order and without holding them: a
+     * balloon recorded more than once comes once per record. An incomplete last line is ignored.
+     *
+     * @throws ResultFileException if a line other than the last is not a valid result object
+     */
+    public static void readJournal(Path file, java.util.function.Consumer<BalloonResult> each) {
+        ResultFileReader.readJournal(Objects.requireNonNull(file, "file"), Objects.requireNonNull(each, "each"));
+    }
+
+    /**
      * Writes {@code BART_results.json}, replacing {@code file} atomically where the file system
      * allows:
      * <pre>
@@ -113,7 +123,7 @@ public final class ResultFiles {
      */
     public static void writeResultsJson(Path file, String experimentName, String timestamp,
                                         Map<String, ?> parameters, List<Summary> summary,
-                                        List<BalloonResult> results) {
+                                        Iterable<BalloonResult> results) {
         Objects.requireNonNull(file, "file");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {

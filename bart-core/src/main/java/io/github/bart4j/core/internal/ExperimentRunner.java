@@ -241,6 +241,10 @@ public final class ExperimentRunner {
                     if (sinkFailure != null) {
                         break;
                     }
+                    if (Thread.interrupted()) { // await() may return normally with the interrupt pending
+                        interrupted = true;
+                        stopRequested = true;
+                    }
                     if (stopRequested) {
                         stoppedEarly = scheduler.anyPending(i -> true);
                         break;

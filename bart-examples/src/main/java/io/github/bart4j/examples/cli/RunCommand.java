@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                 .task(cfg.task().equals("automatic") ? Task.automatic(cfg.maxInvalidRetries())
                         : Task.classic(cfg.maxInvalidRetries()))
                 .maxConcurrency(cfg.maxConcurrency()).maxConcurrencyPerParticipant(cfg.maxConcurrencyPerModel())
-                .completed(journal);
+                .completed(journal).retainResults(false); // the journal is the record: memory stays flat
         arms.forEach(a -> builder.participant(a.participant(), a.persona()));
         ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL));
         builder.sink(journalSink);
@@ -127,19 +127,26 @@ final class RunCommand implements Callable<Integer> {
             journalSink.close();
         }
 
-        List<BalloonResult> results = result.results();
         String status = result.stopped() ? "stopped" : !result.failures().isEmpty() ? "failed"
                 : result.complete() ? "complete" : "incomplete";
         Instant finished = Instant.now();
-        if (cfg.logCsv()) {
-            Outputs.writeCombinedCsv(dir, results);
+        List<Summary> summary;
+        long recorded;
+        // the files are written from the journal in their stable order, one bucket at a time
+        try (SortedJournal results = SortedJournal.sort(dir.file(RunDirectory.JOURNAL), arms, cfg.epochs(),
+                schedule.size())) {
+            if (cfg.logCsv()) {
+                Outputs.writeCombinedCsv(dir, results);
+            }
+            summary = Outputs.writeSummary(dir, results);
+            if (cfg.logJson()) {
+                Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
+            }
+            dir.writeManifest(Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished, status, results,
+                    result.failures()));
+            Summary all = summary.isEmpty() ? null : summary.get(summary.size() - 1); // the ALL row
+            recorded = all == null ? 0 : all.totalBalloons() + all.erroredBalloons();
         }
-        List<Summary> summary = Outputs.writeSummary(dir, results);
-        if (cfg.logJson()) {
-            Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
-        }
-        dir.writeManifest(Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished, status, results,
-                result.failures()));
 
         out.println();
         out.print(Outputs.summaryTable(summary));
@@ -147,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("files: " + dir.dir());
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
         if (result.stopped()) {
-            err.println("bart: interrupted: " + (result.results().size()) + " of " + experiment.size()
+            err.println("bart: interrupted: " + recorded + " of " + experiment.size()
                     + " balloons recorded; resume with: " + resume);
             return 128 + Math.max(signal.get(), 2);
         }
