@@ -58,6 +58,7 @@ public final class Experiment {
         this.runner = new ExperimentRunner(b.schedule, List.copyOf(b.arms), b.epochs, b.task, List.copyOf(b.sinks),
                 List.copyOf(b.listeners), b.maxConcurrency, b.maxPerParticipant == 0 ? b.maxConcurrency
                 : b.maxPerParticipant, List.copyOf(b.completed), b.retainResults);
+        this.runner.budget(b.budget);
     }
 
     public static Builder builder() {
@@ -100,6 +101,7 @@ public final class Experiment {
         private int maxPerParticipant;
         private final List<BalloonResult> completed = new ArrayList<>();
         private boolean retainResults = true;
+        private Budget budget = Budget.NONE;
 
         private Builder() {
         }
@@ -136,7 +138,11 @@ public final class Experiment {
             return this;
         }
 
-        /** Adds a sink; every result goes to every sink, in the order added. */
+        /**
+         * Adds a sink; every result goes to every sink, in the order added, before listeners hear of
+         * it. The experiment does not close its sinks: whoever opened them closes them after
+         * {@link Experiment#run()} (try-with-resources).
+         */
         public Builder sink(ResultSink sink) {
             sinks.add(Objects.requireNonNull(sink, "sink"));
             return this;
@@ -186,6 +192,15 @@ public final class Experiment {
          */
         public Builder retainResults(boolean retain) {
             this.retainResults = retain;
+            return this;
+        }
+
+        /**
+         * A spending limit (default {@link Budget#NONE}): once recorded spend plus the estimate for
+         * the balloons in flight would pass it, no further balloon starts; see {@link Budget}.
+         */
+        public Builder budget(Budget budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
             return this;
         }
 

@@ -14,13 +14,28 @@ import java.util.Map;
  * @param failures participants that failed fatally, by name, with the cause
  * @param notRun balloons neither recorded nor played (after a stop or a participant failure)
  * @param elapsed wall-clock duration of the run
+ * @param budgetStop why the {@link Budget} stopped the run (one line), or {@code null} when it did not
  */
 public record ExperimentResult(List<BalloonResult> results, boolean stopped, Map<String, String> failures,
-                               int notRun, Duration elapsed) {
+                               int notRun, Duration elapsed, String budgetStop) {
+
+    /** A result the budget did not stop. */
+    public ExperimentResult(List<BalloonResult> results, boolean stopped, Map<String, String> failures, int notRun,
+                            Duration elapsed) {
+        this(results, stopped, failures, notRun, elapsed, null);
+    }
 
     public ExperimentResult {
         results = List.copyOf(results);
         failures = Map.copyOf(failures);
+    }
+
+    /**
+     * Whether the experiment's {@link Budget} stopped it: no further balloon started, those in flight
+     * were recorded ({@link #stopped()} is then {@code true} unless nothing was left to play).
+     */
+    public boolean budgetReached() {
+        return budgetStop != null;
     }
 
     /** Whether every balloon of the experiment is recorded. */

@@ -1,6 +1,7 @@
 package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.bart4j.core.internal.CombinedCsv;
 import io.github.bart4j.core.internal.ResultFileReader;
 import io.github.bart4j.core.internal.ResultJson;
 import java.io.IOException;
@@ -104,6 +105,38 @@ public final class ResultFiles {
     }
 
     /**
+     * Writes {@code BART_combined.csv} as the command line does: the header and one row per result,
+     * in the order of {@code results}, replacing {@code file} atomically where the file system
+     * allows. The format is {@link ResultSinks#csv}'s. Given {@link ExperimentResult#results()},
+     * the rows are in the command line's stable order (participant, persona, epoch, balloon),
+     * whereas {@code ResultSinks.csv} during a run writes them as balloons finish.
+     *
+     * <pre>{@code
+     * ExperimentResult run = experiment.run();
+     * ResultFiles.writeCombinedCsv(runDir.resolve("BART_combined.csv"), run.results());
+     * Statistics.writeCsv(runDir.resolve("BART_summary.csv"), Statistics.summarize(run.results()));
+     * }</pre>
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void writeCombinedCsv(Path file, Iterable<BalloonResult> results) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(results, "results");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                out.write(CombinedCsv.header());
+                for (BalloonResult r : results) {
+                    out.write(CombinedCsv.row(r));
+                }
+            }
+            replace(tmp, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes {@code BART_results.json}, replacing {@code file} atomically where the file system
      * allows:
      * <pre>
@@ -161,13 +194,17 @@ public final class ResultFiles {
                 g.writeEndObject();
                 g.writeRaw('\n');
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void replace(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -46,6 +46,12 @@ public final class ResultSinks {
      * balloon has {@code full_responses} = {@code "ERROR: <cause>"}, then {@code " | "} and its valid
      * answers if any, so seed tools that test {@code startswith("ERROR")} still work.
      *
+     * <p>Rows are written as balloons finish, so in an {@link Experiment} they come in completion
+     * order (balloon 10, 9, 7, ... as the runner happens to finish them), not in the command line's
+     * stable order. For the command line's file, write {@link ExperimentResult#results()} after the
+     * run with {@link ResultFiles#writeCombinedCsv}; this sink is for keeping each result on disk
+     * the moment it exists.
+     *
      * <p>A new or empty file gets the header. An existing file must have the same header; an
      * incomplete last row (left by a crash mid-write) is cut off and the file continued.
      *
@@ -63,7 +69,7 @@ public final class ResultSinks {
      * balloon_type, threshold_pumps, min_pumps, max_pumps, reward_per_pump, pumps_attempted, burst,
      * earnings, status, error, choices, full_responses, invalid_responses, input_tokens,
      * output_tokens, cost_usd, latency_ms, decisions}. {@link ResultFiles#read} and
-     * {@link ResultFiles#readJournal} decode it.
+     * {@link ResultFiles#readJournal} decode it. Lines are in completion order, as for {@link #csv}.
      *
      * <p>An existing file is continued; an incomplete last line is cut off first.
      *

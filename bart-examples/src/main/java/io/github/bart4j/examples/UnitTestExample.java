@@ -1,5 +1,6 @@
 package io.github.bart4j.examples;
 
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.examples.RiskEval.Level;
@@ -11,9 +12,11 @@ import java.util.function.Predicate;
 /**
  * How to test your own harness with bart4j's fake {@link ChatModel}: {@link RiskEval} (the
  * "user's harness") is run against {@link FakeChatModel}s that always cash out, always pump, pump
- * twice then cash out, answer nonsense, or fail one request. The same scenarios are a JUnit 5 test
- * in {@code src/test} ({@code RiskEvalTest}); this runnable version needs no JUnit and prints what
- * each scenario checks. Exit code 0 when every check holds, 1 otherwise.
+ * twice then cash out, answer nonsense, or fail one request (a provider fault is thrown as
+ * LangChain4j's {@link HttpException}, as a real model's client throws it). The same scenarios are
+ * a JUnit 5 test in {@code src/test} ({@code RiskEvalTest}), which also shows the other route: a
+ * Mockito-stubbed {@code ChatModel}. This runnable version needs neither JUnit nor Mockito and
+ * prints what each scenario checks. Exit code 0 when every check holds, 1 otherwise.
  */
 public final class UnitTestExample implements Example {
 
@@ -40,7 +43,7 @@ public final class UnitTestExample implements Example {
                         v -> v.level() == Level.UNUSABLE && v.errored() == 8 && v.invalidAnswers() == 24),
                 new Scenario("a failed request errors its balloon only; the other 7 are judged",
                         FakeChatModel.builder().replies(List.of("Cash Out")).cycle(true)
-                                .failOnCall(2, new RuntimeException("HTTP 503 Service Unavailable")).build(),
+                                .failOnCall(2, new HttpException(503, "Service Unavailable")).build(),
                         v -> v.errored() == 1 && v.bursts() == 0 && v.level() == Level.CAUTIOUS));
     }
 

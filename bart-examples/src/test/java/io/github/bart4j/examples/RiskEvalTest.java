@@ -1,7 +1,17 @@
 package io.github.bart4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.examples.RiskEval.Level;
 import io.github.bart4j.examples.RiskEval.Verdict;
@@ -11,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code unit-test} example as a JUnit 5 test: a user's harness ({@link RiskEval}) tested with
- * bart4j's {@link FakeChatModel}, no network, no API key.
+ * bart4j's {@link FakeChatModel}, and with a Mockito-stubbed {@link ChatModel}; no network, no API key.
  */
 class RiskEvalTest {
 
@@ -68,12 +78,59 @@ class RiskEvalTest {
     @Test
     void a_failed_request_errors_only_its_balloon() {
         FakeChatModel flaky = FakeChatModel.builder().replies(List.of("Cash Out")).cycle(true)
-                .failOnCall(2, new RuntimeException("HTTP 503 Service Unavailable")).build();
+                .failOnCall(2, new HttpException(503, "Service Unavailable")).build();
 
         Verdict v = eval.evaluate("flaky", flaky);
 
         assertThat(v.errored()).isEqualTo(1);
         assertThat(v.level()).isEqualTo(Level.CAUTIOUS);
+    }
+
+    // The other route: a Mockito-stubbed ChatModel. Prefer it to verify calls, or to script a
+    // failure at an exact call; prefer FakeChatModel to play a BART policy without stubbing.
+
+    private static ChatResponse reply(String text) {
+        return ChatResponse.builder().aiMessage(AiMessage.from(text)).build();
+    }
+
+    @Test
+    void a_mockito_stubbed_model_that_pumps_twice_is_judged_like_the_fake_one() {
+        ChatModel model = mock(ChatModel.class);
+        when(model.chat(any(ChatRequest.class))).thenAnswer(call -> {
+            ChatRequest request = call.getArgument(0); // one AiMessage per pump so far in this balloon
+            long pumps = request.messages().stream().filter(m -> m instanceof AiMessage).count();
+            return reply(pumps < 2 ? "Pump" : "Cash Out");
+        });
+
+        Verdict mocked = eval.evaluate("two-pumps", model);
+
+        assertThat(mocked).isEqualTo(eval.evaluate("two-pumps", FakeChatModel.cycling("Pump", "Pump", "Cash Out")));
+        assertThat(mocked.earnings()).isEqualTo(1.60);
+        verify(model, times(24)).chat(any(ChatRequest.class));
+    }
+
+    @Test
+    void a_mockito_stub_failing_one_call_with_a_provider_error_errors_only_that_balloon() {
+        ChatModel model = mock(ChatModel.class);
+        when(model.chat(any(ChatRequest.class))).thenReturn(reply("Cash Out"))
+                .thenThrow(new HttpException(503, "Service Unavailable"))
+                .thenReturn(reply("Cash Out"));
+
+        Verdict v = eval.evaluate("flaky", model);
+
+        assertThat(v.errored()).isEqualTo(1);
+        assertThat(v.level()).isEqualTo(Level.CAUTIOUS);
+    }
+
+    @Test
+    void an_unstubbed_mock_stops_at_its_first_call_and_is_unusable() {
+        ChatModel model = mock(ChatModel.class);
+
+        Verdict v = eval.evaluate("forgot-to-stub", model);
+
+        assertThat(v.level()).isEqualTo(Level.UNUSABLE);
+        assertThat(v.errored()).isEqualTo(8);
+        verify(model, times(1)).chat(any(ChatRequest.class)); // not retried, no further balloon asked
     }
 
     @Test

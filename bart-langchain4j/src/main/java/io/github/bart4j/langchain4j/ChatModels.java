@@ -36,7 +36,7 @@ public final class ChatModels {
                 return simulated(options.modelName(), options.simulationSeed());
             default:
                 throw new IllegalArgumentException("backend custom has no factory: build the ChatModel yourself and"
-                        + " pass it to LlmParticipants.create(model, options)");
+                        + " pass it to LlmParticipants.create(model) or LlmParticipant.builder().chatModel(model)");
         }
     }
 

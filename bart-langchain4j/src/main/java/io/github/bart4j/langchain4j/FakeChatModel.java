@@ -160,6 +160,11 @@ public final class FakeChatModel implements ChatModel {
         return requests.get(requests.size() - 1);
     }
 
+    /** The name this model answers under: the builder's model name, else the policy, else {@code fake}. */
+    String name() {
+        return modelName != null ? modelName : policySpec != null ? policySpec : "fake";
+    }
+
     @Override
     public List<ChatModelListener> listeners() {
         return listeners;
@@ -196,7 +201,7 @@ public final class FakeChatModel implements ChatModel {
                 .aiMessage(AiMessage.builder().text(text).thinking(thinking).build())
                 .tokenUsage(new TokenUsage((in + 3) / 4, (out + 3) / 4))
                 .finishReason(FinishReason.STOP)
-                .modelName(modelName != null ? modelName : policySpec != null ? policySpec : "fake")
+                .modelName(name())
                 .build();
     }
 

@@ -7,6 +7,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -24,14 +25,41 @@ import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.core.spi.Reply;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A {@link Participant} that asks a LangChain4j {@link ChatModel}. Thread-safe. */
-final class LlmParticipant implements Participant {
+/**
+ * A {@link Participant} that asks a LangChain4j {@link ChatModel}. Thread-safe.
+ *
+ * <p>Build one on any {@code ChatModel} you built yourself — an {@code OpenAiChatModel}, a
+ * {@link FakeChatModel}, a Mockito mock — with {@link #builder()}; no backend, URL or key is
+ * involved (the model has its own). {@link LlmParticipants} has the one-line forms.
+ *
+ * <pre>{@code
+ * LlmParticipant cautious = LlmParticipant.builder()
+ *         .chatModel(FakeChatModel.policy("crra:1"))
+ *         .name("cautious")
+ *         .conversationMode(ConversationMode.STATELESS)
+ *         .build();
+ * }</pre>
+ *
+ * <p>What such a participant does is described at {@link LlmParticipants}. A model that breaks the
+ * {@code ChatModel} contract (returns {@code null}, as an unstubbed Mockito mock does, or a response
+ * without an {@code aiMessage}), or throws an exception that is not a provider's failure (anything
+ * but LangChain4j's exceptions, a {@code NullPointerException} thrown inside LangChain4j, I/O errors
+ * and {@link io.github.bart4j.core.ParticipantException}),
+ * fails the participant for good: a fatal {@code ParticipantException} naming the participant, the
+ * balloon and the fault, without retries. Throw LangChain4j's exceptions (e.g.
+ * {@code InternalServerException}, {@code RateLimitException}) from a model of your own to have a
+ * failure retried as a provider's.
+ */
+public final class LlmParticipant implements Participant {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmParticipant.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,16 +93,23 @@ final class LlmParticipant implements Participant {
     private final ModelOptions options;
     private final Dialogue dialogue;
     private final Retrier retrier;
+    private final boolean userBuilt;
     /** A simulated participant: its model is told the situation instead of reading it from the prompts. */
     private final boolean toldSituation;
 
-    LlmParticipant(String name, ChatModel model, ModelOptions options, Retrier retrier) {
+    LlmParticipant(String name, ChatModel model, ModelOptions options, Retrier retrier, boolean userBuilt) {
         this.name = name;
         this.model = model;
         this.options = options;
         this.dialogue = new Dialogue(options.prompts(), options.conversationMode());
         this.retrier = retrier;
         this.toldSituation = model instanceof FakeChatModel && ((FakeChatModel) model).playsPolicy();
+        this.userBuilt = userBuilt;
+    }
+
+    /** A builder of a participant on a {@link ChatModel} you built; {@link Builder#chatModel} is required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -129,7 +164,7 @@ final class LlmParticipant implements Participant {
                 messages = new ArrayList<>(conversation); // LangChain4j keeps a view of the list it is given
             }
             ChatRequest request = request(messages, DECISION_FORMAT);
-            Reply reply = ask(request, false, situation(context, state, false));
+            Reply reply = ask(request, false, context.balloonId(), situation(context, state, false));
             if (reply.isValid() && reply.decision() == Decision.PUMP) {
                 String answer = reply.raw().strip();
                 pumpAnswers.add(answer);
@@ -144,7 +179,7 @@ final class LlmParticipant implements Participant {
         @Override
         public Reply declarePumps(BalloonState state) {
             ChatRequest request = request(dialogue.declaration(context), PUMPS_FORMAT);
-            return ask(request, true, situation(context, state, true));
+            return ask(request, true, context.balloonId(), situation(context, state, true));
         }
     }
 
@@ -157,22 +192,22 @@ final class LlmParticipant implements Participant {
                 declaration, options.prompts().discloseRange()) : null;
     }
 
-    private Reply ask(ChatRequest request, boolean declaration, FakeChatModel.Situation situation) {
+    private Reply ask(ChatRequest request, boolean declaration, int balloon, FakeChatModel.Situation situation) {
         if (situation == null) {
-            return ask(request, declaration);
+            return ask(request, declaration, balloon);
         }
         FakeChatModel.SITUATION.set(situation);
         try {
-            return ask(request, declaration);
+            return ask(request, declaration, balloon);
         } finally {
             FakeChatModel.SITUATION.remove();
         }
     }
 
-    private Reply ask(ChatRequest request, boolean declaration) {
+    private Reply ask(ChatRequest request, boolean declaration, int balloon) {
         TokenUsage[] wasted = {TokenUsage.UNKNOWN};
         Reply reply = retrier.call(() -> {
-            ChatResponse response = chat(request);
+            ChatResponse response = chat(request, balloon);
             try {
                 return interpret(response, declaration);
             } catch (EmptyCompletionException e) {
@@ -193,13 +228,13 @@ final class LlmParticipant implements Participant {
      * One call to the model. With debug on, models that do not talk HTTP through bart4j's client
      * (simulated, user-built) have their messages and answers logged here instead.
      */
-    private ChatResponse chat(ChatRequest request) {
+    private ChatResponse chat(ChatRequest request, int balloon) {
         boolean log = options.debug() && LOG.isDebugEnabled() && (options.backend() == ModelOptions.Backend.SIMULATED
                 || options.backend() == ModelOptions.Backend.CUSTOM);
         if (log) {
             LOG.debug("{} request: {}", name, request.messages());
         }
-        ChatResponse response = model.chat(request);
+        ChatResponse response = ModelCall.chat(model, request, name, balloon, userBuilt);
         if (log) {
             LOG.debug("{} response: {} (tokens {})", name, response.aiMessage(), response.tokenUsage());
         }
@@ -294,6 +329,137 @@ final class LlmParticipant implements Participant {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Builds an {@link LlmParticipant} on a {@link ChatModel} you built. Every setting but the model
+     * has the default of {@link ModelOptions}: the seed's prompts, one conversation per balloon,
+     * plain-text answers read by {@link DecisionParser#robust()},
+     * {@value ModelOptions#DEFAULT_MAX_RETRIES} retries of provider faults, at most
+     * {@value ModelOptions#DEFAULT_MAX_CONCURRENCY_PER_MODEL} requests in flight. The number of
+     * unreadable answers accepted per decision is the task's ({@code Task.classic(n)}). Not
+     * thread-safe.
+     */
+    public static final class Builder {
+        private ChatModel chatModel;
+        private String name;
+        private final ModelOptions.Builder options = ModelOptions.builder(ModelOptions.Backend.CUSTOM, "custom");
+
+        private Builder() {
+        }
+
+        /** The model to ask. Required. */
+        public Builder chatModel(ChatModel chatModel) {
+            this.chatModel = Objects.requireNonNull(chatModel, "chatModel");
+            return this;
+        }
+
+        /**
+         * The name results are recorded under. Default: the model's name in its
+         * {@code defaultRequestParameters()} (e.g. {@code gpt-4o-mini}), a {@link FakeChatModel}'s
+         * policy, else {@code chat-model}.
+         */
+        public Builder name(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank, but is: '" + name + "'");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /** The task's texts (default {@link BartPrompts#seed()}). */
+        public Builder prompts(BartPrompts prompts) {
+            options.prompts(prompts);
+            return this;
+        }
+
+        /** Adds personas (label to system text) on top of those of {@link #prompts}. */
+        public Builder personas(Map<String, String> labelToText) {
+            options.personas(labelToText);
+            return this;
+        }
+
+        /** How the conversation is kept (default {@link ConversationMode#PER_BALLOON}, the seed's). */
+        public Builder conversationMode(ConversationMode mode) {
+            options.conversationMode(mode);
+            return this;
+        }
+
+        /** Whether to ask for JSON {@code {"decision": "pump" | "cash_out"}} (default {@code false}). */
+        public Builder structuredOutput(boolean structuredOutput) {
+            options.structuredOutput(structuredOutput);
+            return this;
+        }
+
+        /** Reads plain-text answers (default {@link DecisionParser#robust()}). */
+        public Builder decisionParser(DecisionParser parser) {
+            options.decisionParser(parser);
+            return this;
+        }
+
+        /** Retries after a provider fault, {@code >= 0} (default {@value ModelOptions#DEFAULT_MAX_RETRIES}). */
+        public Builder maxRetries(int maxRetries) {
+            options.maxRetries(maxRetries);
+            return this;
+        }
+
+        /** The first retry's wait (before jitter) and the cap on later ones (default 1 s and 60 s). */
+        public Builder backoff(Duration initial, Duration max) {
+            options.backoff(initial, max);
+            return this;
+        }
+
+        /** How waits between retries are spent (default: {@link Thread#sleep}); tests pass one that returns. */
+        public Builder sleeper(Sleeper sleeper) {
+            options.sleeper(sleeper);
+            return this;
+        }
+
+        /**
+         * Balloons (so requests) in flight at once, {@code >= 1} (default
+         * {@value ModelOptions#DEFAULT_MAX_CONCURRENCY_PER_MODEL}): the participant's
+         * {@linkplain Participant#preferredConcurrency() preferred concurrency}, kept by an Experiment.
+         */
+        public Builder maxConcurrency(int maxConcurrency) {
+            options.maxConcurrencyPerModel(maxConcurrency);
+            return this;
+        }
+
+        /** Whether each request and answer is logged at DEBUG. */
+        public Builder debug(boolean debug) {
+            options.debug(debug);
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if no {@link #chatModel} was given
+         * @throws IllegalArgumentException naming the setting when a value is invalid
+         */
+        public LlmParticipant build() {
+            if (chatModel == null) {
+                throw new IllegalStateException("LlmParticipant.builder() needs a chatModel(...)");
+            }
+            String participantName = name != null ? name : defaultName(chatModel);
+            ModelOptions built = options.participantName(participantName).build();
+            return new LlmParticipant(participantName, chatModel, built, Retrier.of(built, built.backend().label()),
+                    true);
+        }
+    }
+
+    /** The name a user-built model goes by when none is given. */
+    static String defaultName(ChatModel model) {
+        if (model instanceof FakeChatModel fake) {
+            return fake.name();
+        }
+        try {
+            ChatRequestParameters parameters = model.defaultRequestParameters();
+            if (parameters != null && parameters.modelName() != null && !parameters.modelName().isBlank()) {
+                return parameters.modelName().strip();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read the model name of {}", model.getClass().getName(), e);
+        }
+        return "chat-model";
     }
 
     private static boolean isBlank(String s) {

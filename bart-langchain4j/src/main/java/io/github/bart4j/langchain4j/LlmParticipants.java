@@ -20,6 +20,10 @@ import java.util.Objects;
  *       waiting at least {@code Retry-After}, at most {@link ModelOptions#maxRetries()} times, then
  *       throws a non-fatal {@link io.github.bart4j.core.ParticipantException}; 400, 401, 402, 403 and 404
  *       are not retried and throw a fatal one;</li>
+ *   <li>on a model you built, stops for good (a fatal {@code ParticipantException} naming the
+ *       participant, the balloon and the fault) when the model returns {@code null} (an unstubbed
+ *       Mockito mock), a response without an {@code aiMessage}, or throws anything but
+ *       LangChain4j's exceptions, I/O errors and {@code ParticipantException}s;</li>
  *   <li>declares {@link ModelOptions#maxConcurrencyPerModel()} as its
  *       {@linkplain io.github.bart4j.core.spi.Participant#preferredConcurrency() preferred concurrency}:
  *       an {@link io.github.bart4j.core.Experiment} plays at most that many of its balloons at once
@@ -27,7 +31,7 @@ import java.util.Objects;
  * </ul>
  *
  * <pre>{@code
- * Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, "crra:1").build());
+ * Participant p = LlmParticipants.create(FakeChatModel.policy("crra:1"));
  * BalloonResult r = Task.classic().play(p, new Balloon(1, "", 1, 20, 12, 0.10));
  * }</pre>
  */
@@ -39,18 +43,34 @@ public final class LlmParticipants {
     /** A participant on the model {@code options} describe (see {@link ChatModels#create}). */
     public static Participant create(ModelOptions options) {
         Objects.requireNonNull(options, "options");
-        return create(ChatModels.create(options), options);
+        return new LlmParticipant(options.participantName(), ChatModels.create(options), options,
+                Retrier.of(options, options.backend().label()), false);
     }
 
     /**
-     * A participant on a model the caller built (any {@link ChatModel}, a {@link FakeChatModel}
-     * included). Of the transport options only retries, backoff and the concurrency cap apply; the
-     * model keeps its own URL, key, timeouts and sampling.
+     * A participant on a model you built (any {@link ChatModel}: an {@code OpenAiChatModel}, a
+     * {@link FakeChatModel}, a Mockito mock), with the default settings; no backend, URL or key is
+     * involved. Named as the model names itself (see {@link LlmParticipant.Builder#name}); for other
+     * settings use {@link LlmParticipant#builder()}.
+     *
+     * <pre>{@code
+     * Participant agent = LlmParticipants.create(FakeChatModel.policy("crra:1"));   // named crra:1
+     * }</pre>
+     */
+    public static LlmParticipant create(ChatModel model) {
+        return LlmParticipant.builder().chatModel(model).build();
+    }
+
+    /**
+     * A participant on a model you built, with {@code options} (made for
+     * {@link ModelOptions.Backend#CUSTOM}, or any backend). Of the transport options only retries,
+     * backoff and the concurrency cap apply; the model keeps its own URL, key, timeouts and
+     * sampling. {@link LlmParticipant#builder()} does the same without a {@code ModelOptions}.
      */
     public static Participant create(ChatModel model, ModelOptions options) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
         return new LlmParticipant(options.participantName(), model, options,
-                Retrier.of(options, options.backend().label()));
+                Retrier.of(options, options.backend().label()), true);
     }
 }

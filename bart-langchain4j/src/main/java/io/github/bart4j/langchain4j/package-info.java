@@ -4,7 +4,8 @@
  * and offline simulations.
  *
  * <p>Start with {@link io.github.bart4j.langchain4j.ModelOptions} and
- * {@link io.github.bart4j.langchain4j.LlmParticipants}:
+ * {@link io.github.bart4j.langchain4j.LlmParticipants}, or {@link io.github.bart4j.langchain4j.LlmParticipant#builder()}
+ * for a model you built:
  *
  * <pre>{@code
  * ModelOptions options = ModelOptions.builder(ModelOptions.Backend.OPENROUTER, "anthropic/claude-3.5-sonnet")
@@ -18,6 +19,10 @@
  * // offline, same chat path: a CRRA agent answering through FakeChatModel
  * Participant simulated = LlmParticipants.create(
  *         ModelOptions.builder(ModelOptions.Backend.SIMULATED, "crra:2").build());
+ *
+ * // any ChatModel you built (FakeChatModel, your own OpenAiChatModel, a Mockito mock): no backend or key
+ * Participant agent = LlmParticipants.create(FakeChatModel.policy("crra:1"));
+ * LlmParticipant named = LlmParticipant.builder().chatModel(myModel).name("mine").structuredOutput(true).build();
  * }</pre>
  *
  * <p>Everything not public here is an implementation detail.

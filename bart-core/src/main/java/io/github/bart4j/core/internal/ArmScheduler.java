@@ -89,13 +89,20 @@ final class ArmScheduler {
         }
     }
 
+    /** {@link #peek} then {@link #start}: starts the next item, or returns {@code null}. */
+    Started next(Predicate<Item> eligible) {
+        Item item = peek(eligible);
+        return item == null ? null : start(item);
+    }
+
     /**
-     * Starts the next item, or returns {@code null} when no slot is free or no arm may start one.
+     * The item the rule would start next, without starting it, or {@code null} when no slot is free
+     * or no arm may start one.
      *
-     * @param mayStart whether an arm's next item may start now, beyond the caps (e.g. its participant
-     *     has not failed); asked only for arms that have work and capacity
+     * @param eligible whether an arm's next item may be chosen (e.g. its participant has not
+     *     failed); asked only for arms that have work and capacity, must have no side effects
      */
-    Started next(Predicate<Item> mayStart) {
+    Item peek(Predicate<Item> eligible) {
         if (inFlight >= cap) {
             return null;
         }
@@ -104,14 +111,19 @@ final class ArmScheduler {
             if (a.head == null || groupInFlight[a.group] >= groupCap[a.group]) {
                 continue;
             }
-            if ((best == null || before(a, best)) && mayStart.test(a.head)) {
+            if ((best == null || before(a, best)) && eligible.test(a.head)) {
                 best = a;
             }
         }
-        if (best == null) {
-            return null;
+        return best == null ? null : best.head;
+    }
+
+    /** Starts {@code item}, the one {@link #peek} returned (nothing changed in between). */
+    Started start(Item item) {
+        ArmState best = arms[item.arm()];
+        if (best.head != item) {
+            throw new IllegalStateException("not the arm's next item: " + item);
         }
-        Item item = best.head;
         best.head = best.queue.hasNext() ? best.queue.next() : null;
         best.remaining--;
         best.inFlight++;

@@ -3,6 +3,7 @@ package io.github.bart4j.core.internal;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Bart4jException;
+import io.github.bart4j.core.Budget;
 import io.github.bart4j.core.Experiment.Arm;
 import io.github.bart4j.core.ExperimentListener;
 import io.github.bart4j.core.ExperimentResult;
@@ -60,6 +61,7 @@ public final class ExperimentRunner {
     private final int maxPerParticipant;
     private final Map<BalloonResult.Key, BalloonResult> completed = new HashMap<>();
     private final boolean retainResults;
+    private BudgetGuard budget = new BudgetGuard(Budget.NONE, List.of());
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -94,6 +96,11 @@ public final class ExperimentRunner {
         for (BalloonResult r : completed) {
             this.completed.put(r.key(), r);
         }
+    }
+
+    /** Keeps the run within {@code budget} (see {@link Budget}); call before {@link #run()}. */
+    public void budget(Budget budget) {
+        this.budget = new BudgetGuard(budget, completed.values());
     }
 
     public int total() {
@@ -201,12 +208,18 @@ public final class ExperimentRunner {
                 remaining, System::nanoTime);
     }
 
+    /** Whether an arm's next item may be chosen at all: its participant has not failed. Called under the lock. */
+    private boolean eligible(Item next) {
+        return !failures.containsKey(arms.get(next.arm()).participant().name());
+    }
+
     /**
-     * Whether {@code next} may start now, beyond the global and per-participant caps (which the
-     * scheduler keeps): the one place that decides it. Called under the lock.
+     * Whether the chosen balloon may start now, beyond the caps (kept by the scheduler) and failed
+     * participants: the one place that decides it (today the {@link Budget}); a refusal stops the
+     * experiment like {@link #stop()}. Series check each of their balloons in {@code playSeries}.
      */
     private boolean mayStart(Item next) {
-        return !failures.containsKey(arms.get(next.arm()).participant().name());
+        return mayStart(arms.get(next.arm()).participant().name());
     }
 
     /**
@@ -249,7 +262,11 @@ public final class ExperimentRunner {
                         stoppedEarly = scheduler.anyPending(i -> true);
                         break;
                     }
-                    ArmScheduler.Started next = scheduler.next(this::mayStart);
+                    Item pick = scheduler.peek(this::eligible);
+                    if (pick != null && !pick.series() && !mayStart(pick)) {
+                        continue; // refused: stops the run
+                    }
+                    ArmScheduler.Started next = pick == null ? null : scheduler.start(pick);
                     if (next == null) {
                         if (scheduler.inFlight() == 0) {
                             break; // nothing in flight and nothing may start: nothing will change
@@ -296,8 +313,9 @@ public final class ExperimentRunner {
                     .thenComparingInt(BalloonResult::epoch)
                     .thenComparingInt(r -> r.balloon().id()));
         }
-        return new ExperimentResult(ordered, stoppedEarly || (stopRequested && notRun > 0), failures, notRun,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+        boolean stopped = stoppedEarly || (stopRequested && notRun > 0);
+        return new ExperimentResult(ordered, stopped, failures, notRun,
+                Duration.ofNanos(System.nanoTime() - startNanos), stopped ? budget.reached() : null);
     }
 
     private void play(ArmScheduler.Started started) {
@@ -341,7 +359,8 @@ public final class ExperimentRunner {
         for (Balloon balloon : schedule.balloons()) {
             BalloonResult previous = completed.get(key(arm, epoch, balloon));
             if (previous == null) {
-                if (stopRequested || isFailed(arm.participant().name()) || sinkFailure != null) {
+                if (stopRequested || isFailed(arm.participant().name()) || sinkFailure != null
+                        || !mayStart(arm.participant().name())) {
                     return;
                 }
                 BalloonContext context = Task.contextFor(balloon, epoch, arm.persona(), banked, schedule.size(),
@@ -353,6 +372,21 @@ public final class ExperimentRunner {
             }
             history.add(previous);
             banked += previous.earnings();
+        }
+    }
+
+    /** The budget's "may this balloon start?"; a refusal stops the experiment like {@link #stop()}. */
+    private boolean mayStart(String name) {
+        lock.lock();
+        try {
+            if (budget.mayStart(name)) {
+                return true;
+            }
+            stopRequested = true;
+            changed.signalAll();
+            return false;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -372,6 +406,7 @@ public final class ExperimentRunner {
         if (watch.fatal != null) {
             lock.lock();
             try {
+                budget.abandoned(arm.participant().name());
                 if (failures.putIfAbsent(arm.participant().name(), watch.fatal.getMessage()) == null) {
                     String message = "{} failed: {}; its remaining balloons are not started";
                     if (quietFailures) { // the listeners report it
@@ -395,6 +430,7 @@ public final class ExperimentRunner {
         Progress progress;
         lock.lock();
         try {
+            budget.finished(result);
             if (sinkFailure != null) {
                 return;
             }

@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
+import io.github.bart4j.core.Experiment;
+import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.ResultFileException;
 import io.github.bart4j.core.ResultFiles;
 import io.github.bart4j.core.ResultSink;
 import io.github.bart4j.core.ResultSinks;
+import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.SummaryOptions;
+import io.github.bart4j.core.agents.ScriptedParticipants;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +37,35 @@ class ResultFilesTest {
 
     private static final String SEED_HEADER =
             "model,balloon_id,threshold_pumps,pumps_attempted,burst,earnings,choices,full_responses\r\n";
+
+    // ------------------------------------------------------------ the stable-order combined CSV
+
+    @Test
+    void write_combined_csv_writes_the_cli_order_in_the_sinks_format_and_replaces_the_file() throws IOException {
+        Path live = dir.resolve("live.csv");
+        ExperimentResult run;
+        try (ResultSink sink = ResultSinks.csv(live)) {
+            run = Experiment.builder().schedule(Schedule.uniform(1, 20, 10, 0.10, 7))
+                    .participant(ScriptedParticipants.fixed(5)).participant(ScriptedParticipants.crra(1.0))
+                    .sink(sink).maxConcurrency(4).build().run();
+        }
+        Path stable = dir.resolve("BART_combined.csv");
+        Files.writeString(stable, "an older file\n");
+
+        ResultFiles.writeCombinedCsv(stable, run.results());
+
+        assertThat(ResultFiles.read(stable)).extracting(BalloonResult::key)
+                .containsExactlyElementsOf(run.results().stream().map(BalloonResult::key).toList());
+        assertThat(ResultFiles.read(stable)).extracting(r -> r.participant() + " " + r.balloon().id())
+                .startsWith("fixed:5 1", "fixed:5 2", "fixed:5 3").endsWith("crra:1 9", "crra:1 10");
+        List<String> liveLines = Files.readAllLines(live);
+        List<String> stableLines = Files.readAllLines(stable);
+        assertThat(stableLines.get(0)).isEqualTo(liveLines.get(0));
+        assertThat(stableLines).as("the same rows as the sink wrote, possibly in another order")
+                .containsExactlyInAnyOrderElementsOf(liveLines);
+        assertThat(Files.list(dir)).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("live.csv", "BART_combined.csv");
+    }
 
     // ------------------------------------------------------------ round trips
 

@@ -53,7 +53,10 @@ import java.util.regex.Pattern;
  * <p>Options: a fixed latency per call and {@linkplain Fault faults} chosen per request by a
  * {@linkplain Builder#faults(Function) function}, by request number or at a seeded rate. Every request
  * is recorded ({@link #requests()}) with its model, balloon and fault, so tests can count requests
- * per (model, balloon). The server is bounded: it answers at most
+ * per (model, balloon). With {@linkplain Builder#price prices} it reports each completion's cost as
+ * OpenRouter does ({@code usage.cost}) and lists the priced models on {@code GET /v1/models} (also
+ * {@code /api/v1/models}) with OpenRouter's {@code pricing.prompt} / {@code pricing.completion}
+ * (dollars per token, as strings); model-list requests are not counted as requests. The server is bounded: it answers at most
  * {@linkplain Builder#maxRequests(int) a number of requests} (then 503) and closes itself after
  * {@linkplain Builder#lifetime(Duration) a lifetime}; {@link #close()} stops it at once.
  *
@@ -128,6 +131,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final Map<String, FakeChatModel> models = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, double[]> prices;
 
     private FakeLlmServer(Builder b) throws IOException {
         this.latency = b.latency;
@@ -136,6 +140,7 @@ public final class FakeLlmServer implements AutoCloseable {
         this.retryAfterSeconds = b.retryAfterSeconds;
         this.maxRequests = b.maxRequests;
         this.faults = b.faults;
+        this.prices = Map.copyOf(b.prices);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-llm-server");
             t.setDaemon(true);
@@ -217,6 +222,11 @@ public final class FakeLlmServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if ("GET".equals(exchange.getRequestMethod()) && (path.equals("/v1/models")
+                    || path.equals("/api/v1/models"))) {
+                send(exchange, 200, modelList());
+                return;
+            }
             boolean ollama = path.equals("/api/chat");
             boolean openAi = path.equals("/v1/chat/completions") || path.equals("/api/v1/chat/completions");
             if (!"POST".equals(exchange.getRequestMethod()) || !ollama && !openAi) {
@@ -269,7 +279,8 @@ public final class FakeLlmServer implements AutoCloseable {
             String text = answer.aiMessage().text();
             int in = answer.tokenUsage().inputTokenCount();
             int out = answer.tokenUsage().outputTokenCount();
-            send(exchange, 200, ollama ? ollamaCompletion(model, text, in, out) : openAiCompletion(model, text, in, out));
+            send(exchange, 200, ollama ? ollamaCompletion(model, text, in, out) : priced(openAiCompletion(model, text, in,
+                    out), model, in, out));
         } catch (IOException | RuntimeException e) {
             if (!closed.get()) {
                 throw e;
@@ -383,6 +394,24 @@ public final class FakeLlmServer implements AutoCloseable {
         return root;
     }
 
+    /** Adds OpenRouter's {@code usage.cost} when {@code model} has a price. */
+    private ObjectNode priced(ObjectNode completion, String model, int in, int out) {
+        double[] p = prices.get(model);
+        if (p != null) {
+            ((ObjectNode) completion.get("usage")).put("cost", in * p[0] + out * p[1]);
+        }
+        return completion;
+    }
+
+    private ObjectNode modelList() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode data = root.putArray("data");
+        new TreeMap<>(prices).forEach((model, p) -> data.addObject().put("id", model).put("name", model)
+                .putObject("pricing").put("prompt", java.math.BigDecimal.valueOf(p[0]).toPlainString())
+                .put("completion", java.math.BigDecimal.valueOf(p[1]).toPlainString()));
+        return root;
+    }
+
     private static ObjectNode ollamaCompletion(String model, String text, int in, int out) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", model).put("created_at", Instant.now().toString());
@@ -411,8 +440,21 @@ public final class FakeLlmServer implements AutoCloseable {
         private int maxRequests = 1_000_000;
         private Duration lifetime = Duration.ofMinutes(15);
         private Function<Request, Fault> faults = r -> null;
+        private final Map<String, double[]> prices = new java.util.HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Prices {@code model} in dollars per token: its completions report {@code usage.cost}, and
+         * {@code GET /v1/models} lists it with these prices.
+         */
+        public Builder price(String model, double promptPerToken, double completionPerToken) {
+            if (!(promptPerToken >= 0) || !(completionPerToken >= 0)) {
+                throw new IllegalArgumentException("prices must be >= 0");
+            }
+            prices.put(Objects.requireNonNull(model, "model"), new double[] {promptPerToken, completionPerToken});
+            return this;
         }
 
         /** Added to every call before it is answered (default none). */

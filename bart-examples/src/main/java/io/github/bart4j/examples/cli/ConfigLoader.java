@@ -61,7 +61,8 @@ public final class ConfigLoader {
     public static RunConfig demo() {
         return new RunConfig("bart4j-demo", 1, 20, 0.10, 50, List.of("crra:2", "crra:1", "crra:0", "crra:-1"),
                 "simulated", null, null, "none", false, "runs", true, true, null, 42L, null, "shuffled", 1, null, null,
-                null, "per_balloon", 3, false, 8, 8, 60, 4, Map.of(), "classic", true, null, null, List.of());
+                null, "per_balloon", 3, false, 8, 8, 60, 4, Map.of(), "classic", true, null, null, List.of(),
+                CostSettings.NONE);
     }
 
     /** Loads {@code file}. */
@@ -220,7 +221,7 @@ public final class ConfigLoader {
             Iterator<String> names = root.fieldNames();
             while (names.hasNext()) {
                 String key = names.next();
-                if (!SEED_KEYS.contains(key) && !ADDED_KEYS.contains(key)) {
+                if (!SEED_KEYS.contains(key) && !ADDED_KEYS.contains(key) && !CostSettings.KEYS.contains(key)) {
                     throw new UsageException(file + ": unknown key '" + key + "'" + suggestion(key)
                             + "; see ARCHITECTURE.md for the accepted keys");
                 }
@@ -308,7 +309,8 @@ public final class ConfigLoader {
                     bool("log_csv", true), thresholds, seed, types, order, epochs, temperature, maxTokens, modelSeed,
                     conversation, maxInvalid, bool("structured_output", false), maxConcurrency, perModel, timeout,
                     maxRetries, personas, task, bool("disclose_range", true), string("http_referer", null),
-                    string("x_title", null), List.copyOf(warnings));
+                    string("x_title", null), List.copyOf(warnings),
+                    CostSettings.read(get("max_cost_usd"), get("max_tokens_total"), get("prices"), this::bad));
         }
 
         private String suggestion(String key) {
@@ -316,6 +318,7 @@ public final class ConfigLoader {
             int bestDistance = 3;
             Set<String> all = new LinkedHashSet<>(SEED_KEYS);
             all.addAll(ADDED_KEYS);
+            all.addAll(CostSettings.KEYS);
             for (String k : all) {
                 int d = distance(key.toLowerCase(Locale.ROOT), k);
                 if (d < bestDistance) {

@@ -46,8 +46,22 @@ public final class Participants {
     }
 
     static Participant participant(RunConfig cfg, String model, long seed) {
+        return participant(cfg, cfg.backend(), model, seed);
+    }
+
+    /**
+     * A participant with every option of {@code cfg} (prompts, personas, conversation, output
+     * format) answered offline by the simulated policy {@code spec}: it sends the requests a real
+     * model of this config would be sent (for estimates).
+     */
+    static Participant standIn(RunConfig cfg, String spec, long seed) {
+        return participant(cfg, "simulated", spec, seed);
+    }
+
+    private static Participant participant(RunConfig cfg, String backend, String model, long seed) {
+        boolean remote = !backend.equals("simulated");
         try {
-            ModelOptions.Builder b = ModelOptions.builder(ModelOptions.Backend.parse(cfg.backend()), model)
+            ModelOptions.Builder b = ModelOptions.builder(ModelOptions.Backend.parse(backend), model)
                     .conversationMode(ConversationMode.parse(cfg.conversation()))
                     .structuredOutput(cfg.structuredOutput())
                     .debug(cfg.debug())
@@ -57,10 +71,10 @@ public final class Participants {
                     .personas(cfg.personas())
                     .prompts(BartPrompts.seed().toBuilder().discloseRange(cfg.discloseRange()).build())
                     .simulationSeed(seed);
-            if (cfg.baseUrl() != null) {
+            if (remote && cfg.baseUrl() != null) {
                 b.baseUrl(cfg.baseUrl());
             }
-            if (cfg.apiKey() != null) {
+            if (remote && cfg.apiKey() != null) {
                 b.apiKey(cfg.apiKey());
             }
             if (cfg.temperature() != null) {

@@ -26,15 +26,24 @@ abstract class ProgressReporter implements ExperimentListener, AutoCloseable {
         return new Lines(err);
     }
 
+    private RunBudget budget;
+
+    /** Adds the spend against {@code budget} to the progress line (when it has a limit). */
+    ProgressReporter showBudget(RunBudget budget) {
+        this.budget = budget;
+        return this;
+    }
+
     @Override
     public void close() {
     }
 
-    static String tokens(Progress p) {
+    String tokens(Progress p) {
         long total = p.inputTokens() + p.outputTokens();
         String t = total >= 10_000 ? (total / 1000) + "k" : Long.toString(total);
+        String spend = budget == null ? "" : budget.progressText();
         return "tokens " + t + (p.cost() > 0 ? ", cost $" + String.format(java.util.Locale.ROOT, "%.4f", p.cost()) : "")
-                + ", errors " + p.errors();
+                + (spend.isEmpty() ? "" : ", " + spend) + ", errors " + p.errors();
     }
 
     private static final class Silent extends ProgressReporter {

@@ -47,6 +47,18 @@ final class RunCommand implements Callable<Integer> {
             + " error (e.g. after a provider outage); the journal keeps both records, the files the new one")
     boolean retryErrors;
 
+    @Option(names = "--dry-run", description = "Validate everything, print the plan (balloons, the most requests,"
+            + " estimated tokens and dollars per model) and exit without asking any model")
+    boolean dryRun;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "Budget in US dollars (overrides max_cost_usd):"
+            + " no balloon starts once recorded cost plus the balloons in flight would pass it")
+    Double maxCost;
+
+    @Option(names = "--max-tokens-total", paramLabel = "N", description = "Budget in tokens, prompt + completion"
+            + " (overrides max_tokens_total)")
+    Long maxTokensTotal;
+
     @Spec
     CommandSpec spec;
 
@@ -81,11 +93,17 @@ final class RunCommand implements Callable<Integer> {
             retried = before - journal.size();
         }
         List<Experiment.Arm> arms = Participants.create(cfg, seed);
+        RunBudget budget = RunBudget.of(cfg, maxCost, maxTokensTotal);
+        budget.recorded(journal);
+        if (dryRun) {
+            return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
+        }
         dir.create();
 
         Instant started = Instant.now();
         Map<String, Object> manifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, null, "running",
                 null, Map.of());
+        manifest.put("budget", budget.manifest(null));
         dir.writeManifest(manifest);
         if (config == null) {
             out.println("bart4j demo: offline, simulated agents " + String.join(", ", cfg.models())
@@ -103,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
         arms.forEach(a -> builder.participant(a.participant(), a.persona()));
         ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL));
         builder.sink(journalSink);
-        ProgressReporter progress = ProgressReporter.create(!quiet, err, cfg);
+        builder.budget(budget.budget()).listener(budget);
+        ProgressReporter progress = ProgressReporter.create(!quiet, err, cfg).showBudget(budget);
         builder.listener(progress);
         Experiment experiment = builder.build();
 
@@ -142,8 +161,10 @@ final class RunCommand implements Callable<Integer> {
             if (cfg.logJson()) {
                 Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
             }
-            dir.writeManifest(Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished, status, results,
-                    result.failures()));
+            Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
+                    status, results, result.failures());
+            finalManifest.put("budget", budget.manifest(result.budgetStop()));
+            dir.writeManifest(finalManifest);
             Summary all = summary.isEmpty() ? null : summary.get(summary.size() - 1); // the ALL row
             recorded = all == null ? 0 : all.totalBalloons() + all.erroredBalloons();
         }
@@ -153,6 +174,12 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.println("files: " + dir.dir());
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
+        if (result.budgetReached()) {
+            err.println("bart: stopped: " + result.budgetStop() + "; " + recorded + " of "
+                    + experiment.size() + " balloons recorded; resume with a larger budget: " + resume
+                    + budget.resumeOptions());
+            return 1;
+        }
         if (result.stopped()) {
             err.println("bart: interrupted: " + recorded + " of " + experiment.size()
                     + " balloons recorded; resume with: " + resume);

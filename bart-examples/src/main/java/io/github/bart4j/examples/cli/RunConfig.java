@@ -45,7 +45,8 @@ public record RunConfig(
         boolean discloseRange,
         String httpReferer,
         String appTitle,
-        List<String> warnings) {
+        List<String> warnings,
+        CostSettings cost) {
 
     /** The config as recorded in manifests and compared on resume: everything but the secret. */
     public Map<String, Object> publicView() {
