@@ -11,10 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code bart bench NAME}: runs one benchmark and prints {@code name: value unit} lines. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark and print its figures (name: value unit).",
-                "NAME: simulate | chat-fake | efficiency | tokens | stats | memory | fit"})
+                "NAME: simulate | chat-fake | efficiency | tokens | stats | memory | memory-cli | fit"})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "simulate, chat-fake, efficiency, tokens, stats, memory or fit")
+    @Parameters(index = "0", paramLabel = "NAME", description = "simulate, chat-fake, efficiency, tokens, stats, memory, memory-cli or fit")
     String name;
 
     @Spec
@@ -30,9 +30,10 @@ final class BenchCommand implements Callable<Integer> {
             case "tokens" -> Benchmarks.tokens(out);
             case "stats" -> Benchmarks.stats(out);
             case "memory" -> Benchmarks.memory(out, 1_000_000);
+            case "memory-cli" -> CliMemoryBenchmark.run(out, 200_000);
             case "fit" -> io.github.bart4j.examples.report.FitBenchmark.run(out, 1000, 90);
             default -> throw new UsageException("benchmark '" + name + "' does not exist; one of: simulate, chat-fake,"
-                    + " efficiency, tokens, stats, memory, fit");
+                    + " efficiency, tokens, stats, memory, memory-cli, fit");
         }
         out.flush();
         return 0;
