@@ -129,11 +129,27 @@ final class BartHttpClient implements HttpClient {
             throw new ProviderHttpException(ProviderHttpException.Kind.ERROR_BODY, code, retryAfter,
                     redact(errorMessage(text)));
         }
+        if (!isChatAnswer(node)) {
+            throw new ProviderHttpException(ProviderHttpException.Kind.MALFORMED, status, null,
+                    "no choices (OpenAI) or message (Ollama) in " + Retrier.shorten(redact(text)));
+        }
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)
                 .headers(response.headers().map())
                 .body(text)
                 .build();
+    }
+
+    /**
+     * Whether a 2xx body has what LangChain4j reads an answer from: a non-empty {@code choices}
+     * array (OpenAI-compatible) or a {@code message} object (Ollama). Without this check a body
+     * lacking them fails later inside LangChain4j's mapping as a {@code NullPointerException},
+     * indistinguishable from a bug.
+     */
+    private static boolean isChatAnswer(JsonNode node) {
+        JsonNode choices = node.get("choices");
+        JsonNode message = node.get("message");
+        return choices != null && choices.isArray() && !choices.isEmpty() || message != null && message.isObject();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.bart4j.langchain4j;
 
-import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -15,12 +14,13 @@ import java.io.UncheckedIOException;
  * with a fatal {@link ParticipantException} naming the participant, the balloon and the fault:
  * asking again would give the same answer.
  *
- * <p>For models the user built, exceptions are sorted too: LangChain4j's exceptions (which a
- * provider's failure becomes: {@code HttpException}, {@code TimeoutException},
- * {@code RateLimitException}, ...), I/O errors and {@link ParticipantException}s pass to the
- * {@link Retrier} as provider faults (so does a {@code NullPointerException} thrown inside
- * LangChain4j, a malformed response); any other exception is the model's own (a stub's
- * {@code thenThrow}, a bug) and fails the participant for good in the same way.
+ * <p>For models the user built, exceptions are sorted too, by the {@link Retrier}'s reading: a
+ * provider's failure (LangChain4j's exceptions such as {@code HttpException},
+ * {@code TimeoutException}, {@code RateLimitException}; I/O errors; a malformed response LangChain4j
+ * failed to read) and {@link ParticipantException}s pass to the {@code Retrier}; any other
+ * exception is the model's own (a stub's {@code thenThrow}, a bug) and fails the participant for
+ * good in the same way. (For models bart4j builds, such an exception is an internal error of the
+ * balloon, see {@code Retrier}.)
  */
 final class ModelCall {
 
@@ -65,23 +65,13 @@ final class ModelCall {
     }
 
     /**
-     * Whether {@code e} is how a provider's failure reaches bart4j (then the {@link Retrier} judges
-     * it): LangChain4j's exceptions, I/O errors, timeouts, {@link ParticipantException}s, and a
-     * {@link NullPointerException} thrown inside LangChain4j (its OpenAI client throws one reading an
-     * error body sent with HTTP 200).
+     * Whether {@code e} is how a provider's failure reaches bart4j: a {@link ParticipantException},
+     * or what the {@link Retrier} reads as a provider's or response-reading failure (LangChain4j's
+     * exceptions, I/O errors, timeouts, interruptions, and a {@code NullPointerException} or the like
+     * thrown inside LangChain4j reading a malformed body).
      */
-    static boolean isProviderFault(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof LangChain4jException || t instanceof IOException || t instanceof ParticipantException
-                    || t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
-        if (e instanceof NullPointerException) {
-            StackTraceElement[] where = e.getStackTrace();
-            return where.length == 0 || where[0].getClassName().startsWith("dev.langchain4j.");
-        }
-        return false;
+    static boolean isProviderFault(RuntimeException e) {
+        return e instanceof ParticipantException || Retrier.isProviderFailure(e);
     }
 
     private static String describe(Throwable e) {

@@ -6,14 +6,23 @@ import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import io.github.bart4j.core.ParticipantException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -24,14 +33,27 @@ import org.slf4j.LoggerFactory;
  * bart4j's own retry layer around one model (LangChain4j's retries are switched off): transient
  * failures are retried with exponential backoff and jitter, never sooner than a {@code Retry-After};
  * permanent ones end at once. Every failure that ends a call is a {@link ParticipantException},
- * fatal for 400/401/402/403/404. A fair semaphore caps the attempts in flight for the model; it is
- * not held while waiting to retry.
+ * fatal for 400/401/402/403/404 and for a server that cannot be reached at all (connection refused,
+ * unknown host, connect timeout) once the retries are used up. A fair semaphore caps the attempts
+ * in flight for the model; it is not held while waiting to retry.
+ *
+ * <p>Only failures known to come from the provider or from reading its response are retried (HTTP
+ * errors, timeouts, I/O errors, malformed or empty responses, LangChain4j's provider exceptions).
+ * Anything else (a {@code NullPointerException}, an {@code IllegalStateException}, ...) is a bug in
+ * the code around the model: it is logged once per model and type at WARN with its stack trace and
+ * ends the balloon with an error starting {@value #INTERNAL}, without retrying.
+ *
+ * <p>Connection failures are logged once per model at WARN, naming the URL; other retries at INFO.
  */
 final class Retrier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
 
-    private enum Kind { TRANSIENT, PERMANENT, FATAL }
+    /** How the cause of a balloon ended by a bug (not by the provider) starts. */
+    static final String INTERNAL = "internal error: ";
+
+    /** TRANSIENT and UNREACHABLE are retried; UNREACHABLE becomes FATAL when the retries are used up. */
+    private enum Kind { TRANSIENT, UNREACHABLE, PERMANENT, FATAL, INTERNAL }
 
     private record Failure(Kind kind, String message, Duration retryAfter) {
     }
@@ -43,10 +65,19 @@ final class Retrier {
     private final Duration maxBackoff;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
+    private final String url;
+    private final AtomicBoolean connectionWarned = new AtomicBoolean();
+    private final Set<Class<?>> internalLogged = ConcurrentHashMap.newKeySet();
 
     Retrier(String provider, String model, int maxRetries, Duration initialBackoff, Duration maxBackoff,
             Sleeper sleeper, DoubleSupplier random) {
+        this(provider, model, null, maxRetries, initialBackoff, maxBackoff, sleeper, random);
+    }
+
+    Retrier(String provider, String model, String url, int maxRetries, Duration initialBackoff, Duration maxBackoff,
+            Sleeper sleeper, DoubleSupplier random) {
         this.provider = provider;
+        this.url = url;
         this.model = model;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
@@ -56,7 +87,8 @@ final class Retrier {
     }
 
     static Retrier of(ModelOptions o, String provider) {
-        return new Retrier(provider, o.modelName(), o.maxRetries(), o.initialBackoff(), o.maxBackoff(), o.sleeper(),
+        String url = o.baseUrl() != null ? o.baseUrl() : o.backend().defaultBaseUrl();
+        return new Retrier(provider, o.modelName(), url, o.maxRetries(), o.initialBackoff(), o.maxBackoff(), o.sleeper(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -75,13 +107,30 @@ final class Retrier {
                 if (f.kind() == Kind.PERMANENT) {
                     throw new ParticipantException(f.message(), false, e);
                 }
+                if (f.kind() == Kind.INTERNAL) {
+                    if (internalLogged.add(e.getClass())) {
+                        LOG.warn("{} model '{}': {} (a bug, not a provider failure; not retried)", provider, model,
+                                f.message(), e);
+                    }
+                    throw new ParticipantException(f.message(), false, e);
+                }
                 if (n >= maxRetries) {
-                    throw new ParticipantException(f.message() + "; gave up after " + (n + 1)
-                            + (n == 0 ? " attempt" : " attempts"), false, e);
+                    String gaveUp = f.message() + "; gave up after " + (n + 1) + (n == 0 ? " attempt" : " attempts");
+                    throw new ParticipantException(gaveUp, f.kind() == Kind.UNREACHABLE, e);
                 }
                 Duration wait = backoff(n, f.retryAfter());
-                LOG.info("{} model '{}': {}; retry {} of {} in {} ms", provider, model, f.message(), n + 1, maxRetries,
-                        wait.toMillis());
+                if (f.kind() == Kind.UNREACHABLE) {
+                    if (connectionWarned.compareAndSet(false, true)) {
+                        LOG.warn("{} model '{}': {}; retrying up to {} times, then the model fails", provider, model,
+                                f.message(), maxRetries);
+                    } else {
+                        LOG.debug("{} model '{}': {}; retry {} of {} in {} ms", provider, model, f.message(), n + 1,
+                                maxRetries, wait.toMillis());
+                    }
+                } else {
+                    LOG.info("{} model '{}': {}; retry {} of {} in {} ms", provider, model, f.message(), n + 1,
+                            maxRetries, wait.toMillis());
+                }
                 sleep(wait);
             }
         }
@@ -107,6 +156,18 @@ final class Retrier {
         }
     }
 
+    /** Reads exceptions for {@link #isProviderFailure}; never calls anything. */
+    private static final Retrier READER = new Retrier("provider", "model", 0, Duration.ZERO, Duration.ZERO,
+            d -> { }, () -> 0.5);
+
+    /**
+     * Whether {@code e} is a provider's failure or one reading its response (retried or reported as
+     * such), rather than a bug in the code around the model ({@value #INTERNAL}).
+     */
+    static boolean isProviderFailure(RuntimeException e) {
+        return READER.classify(e).kind() != Kind.INTERNAL;
+    }
+
     private Failure classify(RuntimeException e) {
         ProviderHttpException p = find(e, ProviderHttpException.class);
         if (p != null) {
@@ -119,6 +180,11 @@ final class Retrier {
         }
         if (find(e, EmptyCompletionException.class) != null) {
             return new Failure(Kind.TRANSIENT, "empty completion (no content, no reasoning)", null);
+        }
+        String unreachable = unreachable(e);
+        if (unreachable != null) {
+            return new Failure(Kind.UNREACHABLE, "cannot connect to " + provider + (url == null ? "" : " at " + url)
+                    + " (" + unreachable + ")", null);
         }
         if (find(e, dev.langchain4j.exception.TimeoutException.class) != null
                 || find(e, HttpTimeoutException.class) != null || find(e, SocketTimeoutException.class) != null
@@ -144,8 +210,8 @@ final class Retrier {
             return new Failure(Kind.PERMANENT, "answer refused or filtered: " + shorten(e.getMessage()), null);
         }
         IOException io = find(e, IOException.class);
-        if (io != null || find(e, UnresolvedModelServerException.class) != null) {
-            Throwable t = io != null ? io : e;
+        if (io != null) {
+            Throwable t = io;
             return new Failure(Kind.TRANSIENT, "connection to " + provider + " failed ("
                     + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + shorten(t.getMessage()))
                     + ")", null);
@@ -153,11 +219,51 @@ final class Retrier {
         if (find(e, JsonProcessingException.class) != null) {
             return new Failure(Kind.TRANSIENT, "malformed JSON in response", null);
         }
-        if (e instanceof NullPointerException) {
-            return new Failure(Kind.TRANSIENT, "malformed response (NullPointerException)", null);
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + shorten(e.getMessage()));
+        if (find(e, InterruptedException.class) != null) {
+            return new Failure(Kind.PERMANENT, "interrupted (" + what + ")", null);
         }
-        return new Failure(Kind.PERMANENT, e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + shorten(e.getMessage())), null);
+        if (e instanceof LangChain4jException) {
+            return new Failure(Kind.PERMANENT, what, null); // LangChain4j's report of a provider-side problem
+        }
+        if (thrownReadingTheResponse(e)) {
+            return new Failure(Kind.TRANSIENT, "malformed response (" + e.getClass().getSimpleName()
+                    + " in LangChain4j's reading of it)", null);
+        }
+        return new Failure(Kind.INTERNAL, INTERNAL + what, null);
+    }
+
+    /**
+     * Whether a runtime exception was thrown inside a LangChain4j provider module (e.g. its
+     * OpenAI client dereferencing the {@code choices} a malformed body lacks) rather than by bart4j,
+     * a user's code or a test double.
+     */
+    private static boolean thrownReadingTheResponse(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return (e instanceof NullPointerException || e instanceof IndexOutOfBoundsException
+                || e instanceof ClassCastException) && trace.length > 0
+                && trace[0].getClassName().startsWith("dev.langchain4j.model.");
+    }
+
+    /**
+     * What shows that the server could not be reached at all (refused, unknown host, no route,
+     * connect timeout), or {@code null}. A connection that broke after it was made is not one.
+     */
+    private static String unreachable(Throwable e) {
+        if (find(e, UnresolvedAddressException.class) != null || find(e, UnknownHostException.class) != null
+                || find(e, UnresolvedModelServerException.class) != null) {
+            return "unknown host";
+        }
+        if (find(e, NoRouteToHostException.class) != null) {
+            return "no route to host";
+        }
+        if (find(e, HttpConnectTimeoutException.class) != null) {
+            return "connect timed out";
+        }
+        if (find(e, ConnectException.class) != null) {
+            return "connection refused";
+        }
+        return null;
     }
 
     private Failure byStatus(int status, ProviderHttpException.Kind kind, Duration retryAfter, String detail) {

@@ -268,6 +268,55 @@ class LlmParticipantTest {
     }
 
     @Test
+    void a_bug_around_the_model_is_an_internal_error_asked_once_not_a_retried_malformed_response() {
+        java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+        io.github.bart4j.core.DecisionParser buggy = text -> {
+            parsed.incrementAndGet();
+            String missing = null;
+            return missing.isEmpty() ? null : null; // a NullPointerException from the user's parser
+        };
+        FakeChatModel model = FakeChatModel.builder().policy("fixed:5", 0).build();
+        Participant p = LlmParticipants.create(model, options("m").decisionParser(buggy).maxRetries(4).build());
+
+        BalloonResult r = Task.classic().play(p, balloon(1, 10));
+
+        assertThat(r.isError()).isTrue();
+        assertThat(r.error()).startsWith("internal error: NullPointerException");
+        assertThat(parsed).as("not retried").hasValue(1);
+        assertThat(model.calls()).isEqualTo(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void provider_failures_are_still_retried() {
+        FakeChatModel model = FakeChatModel.builder().policy("fixed:1", 0)
+                .failOnCall(1, new java.io.UncheckedIOException(new java.io.IOException("Connection reset")))
+                .failOnCall(2, new dev.langchain4j.exception.InternalServerException("boom")).build();
+        Participant p = LlmParticipants.create(model, options("m").maxRetries(4).build());
+
+        BalloonResult r = Task.classic().play(p, balloon(1, 10));
+
+        assertThat(r.isError()).as(r.error()).isFalse();
+        assertThat(waits).hasSize(2);
+    }
+
+    @Test
+    void a_server_that_cannot_be_reached_after_the_retries_fails_the_participant_for_good() {
+        FakeChatModel model = FakeChatModel.builder().policy("fixed:1", 0)
+                .failOnCall(1, new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused")))
+                .failOnCall(2, new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused")))
+                .build();
+        Participant p = LlmParticipants.create(model, options("m").baseUrl("http://127.0.0.1:9/v1").maxRetries(1)
+                .build());
+
+        assertThatThrownBy(() -> p.open(Task.contextFor(balloon(1, 10), 1, "", 0, 1, List.of()))
+                .decide(new BalloonState(0, 0, 0, null)))
+                .isInstanceOfSatisfying(ParticipantException.class, e -> assertThat(e.isFatal()).isTrue())
+                .hasMessageContaining("cannot connect to").hasMessageContaining("http://127.0.0.1:9/v1")
+                .hasMessageContaining("connection refused").hasMessageContaining("gave up after 2 attempts");
+    }
+
+    @Test
     void a_thrown_participant_exception_passes_through_unchanged() {
         ParticipantException fatal = new ParticipantException("no credits", true);
         FakeChatModel model = FakeChatModel.builder().policy("fixed:5", 0).failOnCall(1, fatal).build();

@@ -93,7 +93,7 @@ class RetrierTest {
             unknown.incrementAndGet();
             throw new IllegalStateException("bug");
         })).isInstanceOfSatisfying(ParticipantException.class, e -> assertThat(e.isFatal()).isFalse())
-                .hasMessage("IllegalStateException: bug");
+                .hasMessage("internal error: IllegalStateException: bug");
         assertThat(unknown).hasValue(1);
     }
 }

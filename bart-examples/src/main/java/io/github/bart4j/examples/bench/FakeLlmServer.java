@@ -48,7 +48,9 @@ import java.util.regex.Pattern;
  * <p>The request's {@code model} names a BART policy ({@code crra:2}, {@code fixed:5},
  * {@code random:0.3}, {@code ev-optimal}); the server rebuilds the conversation as a LangChain4j
  * {@link ChatRequest} and answers what {@link FakeChatModel#policy(String)} answers, with its token
- * usage. A model that is not a policy gets HTTP 404.
+ * usage. A model that is not a policy gets HTTP 404. For Ollama's model check it answers
+ * {@code GET /api/tags} with the {@linkplain Builder#ollamaModels pulled models} (none unless set)
+ * and {@code POST /api/show} with 200 for a pulled model (any policy unless the list is set), else 404.
  *
  * <p>Options: a fixed latency per call and {@linkplain Fault faults} chosen per request by a
  * {@linkplain Builder#faults(Function) function}, by request number or at a seeded rate. Every request
@@ -126,6 +128,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final int retryAfterSeconds;
     private final int maxRequests;
     private final Function<Request, Fault> faults;
+    private final List<String> ollamaModels;
     private final AtomicInteger count = new AtomicInteger();
     private final Map<String, AtomicInteger> perConversation = new ConcurrentHashMap<>();
     private final Map<String, FakeChatModel> models = new ConcurrentHashMap<>();
@@ -140,6 +143,7 @@ public final class FakeLlmServer implements AutoCloseable {
         this.retryAfterSeconds = b.retryAfterSeconds;
         this.maxRequests = b.maxRequests;
         this.faults = b.faults;
+        this.ollamaModels = b.ollamaModels;
         this.prices = Map.copyOf(b.prices);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-llm-server");
@@ -229,6 +233,10 @@ public final class FakeLlmServer implements AutoCloseable {
             }
             boolean ollama = path.equals("/api/chat");
             boolean openAi = path.equals("/v1/chat/completions") || path.equals("/api/v1/chat/completions");
+            if (path.equals("/api/tags") || path.equals("/api/show")) {
+                ollamaModelCheck(exchange, path);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || !ollama && !openAi) {
                 send(exchange, 404, error(404, "no route " + exchange.getRequestMethod() + " " + path));
                 return;
@@ -285,6 +293,36 @@ public final class FakeLlmServer implements AutoCloseable {
             if (!closed.get()) {
                 throw e;
             }
+        }
+    }
+
+    private void ollamaModelCheck(HttpExchange exchange, String path) throws IOException {
+        if (path.equals("/api/tags")) {
+            ObjectNode tags = JSON.createObjectNode();
+            var list = tags.putArray("models");
+            (ollamaModels == null ? List.<String>of() : ollamaModels).forEach(m -> list.addObject().put("name", m)
+                    .put("model", m));
+            send(exchange, 200, tags);
+            return;
+        }
+        String model = JSON.readTree(exchange.getRequestBody()).path("model").asText("");
+        boolean pulled;
+        if (ollamaModels != null) {
+            pulled = ollamaModels.contains(model);
+        } else {
+            try {
+                FakeChatModel.builder().policy(model, 0L);
+                pulled = true;
+            } catch (IllegalArgumentException e) {
+                pulled = false;
+            }
+        }
+        if (pulled) {
+            ObjectNode show = JSON.createObjectNode();
+            show.putObject("details").put("family", "bart-policy");
+            send(exchange, 200, show);
+        } else {
+            send(exchange, 404, error(404, "model '" + model + "' not found"));
         }
     }
 
@@ -440,9 +478,19 @@ public final class FakeLlmServer implements AutoCloseable {
         private int maxRequests = 1_000_000;
         private Duration lifetime = Duration.ofMinutes(15);
         private Function<Request, Fault> faults = r -> null;
+        private List<String> ollamaModels;
         private final Map<String, double[]> prices = new java.util.HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The models an Ollama client sees as pulled: listed by {@code GET /api/tags} and known to
+         * {@code POST /api/show}. Unset: the list is empty and {@code /api/show} knows every policy.
+         */
+        public Builder ollamaModels(String... names) {
+            this.ollamaModels = List.of(names);
+            return this;
         }
 
         /**

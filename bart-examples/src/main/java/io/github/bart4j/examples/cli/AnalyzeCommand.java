@@ -59,6 +59,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
+        for (String note : PartialRuns.notes(files)) { // text: the output's first lines; csv/json: stderr
+            if (format == Format.text) {
+                spec.commandLine().getOut().println(note);
+            } else {
+                spec.commandLine().getErr().println("bart: warning: " + note);
+            }
+        }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (fit != null) {
             var analysis = Analyses.fit(results, fit.name());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bart", mixinStandardHelpOptions = true, versionProvider = BartCli.Version.class,
         description = "The Balloon Analogue Risk Task (BART) for large language models.",
-        subcommands = {RunCommand.class, AnalyzeCommand.class, PlotCommand.class, ExamplesCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, AnalyzeCommand.class, PlotCommand.class, ExamplesCommand.class,
                 ExampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class BartCli {
 
@@ -71,6 +71,9 @@ public final class BartCli {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == RunCommand.class) {
                 return cls.cast(new RunCommand(env));
+            }
+            if (cls == ServeCommand.class) {
+                return cls.cast(new ServeCommand(env));
             }
             if (cls == ExampleCommand.class) {
                 return cls.cast(new ExampleCommand(env));

@@ -52,9 +52,20 @@ public final class ConfigLoader {
     static final long MAX_FILE_BYTES = 1_000_000;
 
     private final Map<String, String> env;
+    private final boolean needsApiKey;
 
     public ConfigLoader(Map<String, String> env) {
+        this(env, true);
+    }
+
+    private ConfigLoader(Map<String, String> env, boolean needsApiKey) {
         this.env = env;
+        this.needsApiKey = needsApiKey;
+    }
+
+    /** A loader for commands that call no model ({@code serve}): no API key is looked up or required. */
+    public ConfigLoader withoutApiKey() {
+        return new ConfigLoader(env, false);
     }
 
     /** The offline demo: four simulated CRRA agents on the seed's task (50 balloons, seed 42). */
@@ -474,6 +485,9 @@ public final class ConfigLoader {
 
         /** {key, source}; the key is never put into a message. */
         private String[] apiKey(String backend, String baseUrl) {
+            if (!needsApiKey) {
+                return new String[] {null, "none"};
+            }
             switch (backend) {
                 case "openrouter": {
                     String fromEnv = env.get("OPENROUTER_API_KEY");

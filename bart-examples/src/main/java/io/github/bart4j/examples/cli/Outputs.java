@@ -120,6 +120,8 @@ final class Outputs {
             totals.put("cost_usd", cost);
             m.put("totals", totals);
         }
+        m.put("participants", RunOutcome.perParticipant(cfg.models(), Math.max(1, cfg.personas().size())
+                * cfg.epochs() * schedule.size(), results));
         m.put("failures", failures == null ? Map.of() : failures);
         return m;
     }

@@ -59,6 +59,20 @@ public final class Participants {
     }
 
     private static Participant participant(RunConfig cfg, String backend, String model, long seed) {
+        ModelOptions options = options(cfg, backend, model, seed);
+        try {
+            return LlmParticipants.create(options);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(e.getMessage()));
+        }
+    }
+
+    /** The options of every model of a config, in its order (what {@link #create} builds participants from). */
+    static List<ModelOptions> options(RunConfig cfg, long seed) {
+        return cfg.models().stream().map(m -> options(cfg, cfg.backend(), m, seed)).toList();
+    }
+
+    private static ModelOptions options(RunConfig cfg, String backend, String model, long seed) {
         boolean remote = !backend.equals("simulated");
         try {
             ModelOptions.Builder b = ModelOptions.builder(ModelOptions.Backend.parse(backend), model)
@@ -92,7 +106,7 @@ public final class Participants {
             if (cfg.appTitle() != null) {
                 b.appTitle(cfg.appTitle());
             }
-            return LlmParticipants.create(b.build());
+            return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(e.getMessage()));
         }

@@ -47,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
             + " error (e.g. after a provider outage); the journal keeps both records, the files the new one")
     boolean retryErrors;
 
+    @Option(names = "--no-preflight", description = "Do not check before the first balloon that each backend"
+            + " answers (and that Ollama has the models pulled)")
+    boolean noPreflight;
+
     @Option(names = "--dry-run", description = "Validate everything, print the plan (balloons, the most requests,"
             + " estimated tokens and dollars per model) and exit without asking any model")
     boolean dryRun;
@@ -80,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("bart: debug_mode: logging full requests and responses (API keys masked)");
         }
         RunDirectory dir = RunDirectory.open(runDir, cfg);
+        if (ServeCommand.MODE.equals(dir.previousMode())) {
+            throw new UsageException(dir.dir() + ": holds people's results from `bart serve`; models get their own"
+                    + " run directory: use a new --run-dir");
+        }
         long seed = cfg.seed() != null ? cfg.seed() : dir.previousSeed() != null ? dir.previousSeed()
                 : new java.security.SecureRandom().nextLong() & 0xFFFFFFFFL;
         Map<String, Object> publicConfig = cfg.publicView();
@@ -95,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
         List<Experiment.Arm> arms = Participants.create(cfg, seed);
         RunBudget budget = RunBudget.of(cfg, maxCost, maxTokensTotal);
         budget.recorded(journal);
+        if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
+            BackendCheck.run(cfg, seed, err);
+        }
         if (dryRun) {
             return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
         }
@@ -146,11 +157,9 @@ final class RunCommand implements Callable<Integer> {
             journalSink.close();
         }
 
-        String status = result.stopped() ? "stopped" : !result.failures().isEmpty() ? "failed"
-                : result.complete() ? "complete" : "incomplete";
         Instant finished = Instant.now();
         List<Summary> summary;
-        long recorded;
+        RunOutcome outcome;
         // the files are written from the journal in their stable order, one bucket at a time
         try (SortedJournal results = SortedJournal.sort(dir.file(RunDirectory.JOURNAL), arms, cfg.epochs(),
                 schedule.size())) {
@@ -158,39 +167,26 @@ final class RunCommand implements Callable<Integer> {
                 Outputs.writeCombinedCsv(dir, results);
             }
             summary = Outputs.writeSummary(dir, results);
+            outcome = new RunOutcome(result, experiment.size(), results);
             if (cfg.logJson()) {
                 Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
             }
             Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
-                    status, results, result.failures());
+                    outcome.status(), results, result.failures());
             finalManifest.put("budget", budget.manifest(result.budgetStop()));
             dir.writeManifest(finalManifest);
-            Summary all = summary.isEmpty() ? null : summary.get(summary.size() - 1); // the ALL row
-            recorded = all == null ? 0 : all.totalBalloons() + all.erroredBalloons();
         }
 
         out.println();
+        if (outcome.partial()) {
+            out.println(outcome.partialLine());
+        }
         out.print(Outputs.summaryTable(summary));
         out.println();
         out.println("files: " + dir.dir());
+        out.flush();
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
-        if (result.budgetReached()) {
-            err.println("bart: stopped: " + result.budgetStop() + "; " + recorded + " of "
-                    + experiment.size() + " balloons recorded; resume with a larger budget: " + resume
-                    + budget.resumeOptions());
-            return 1;
-        }
-        if (result.stopped()) {
-            err.println("bart: interrupted: " + recorded + " of " + experiment.size()
-                    + " balloons recorded; resume with: " + resume);
-            return 128 + Math.max(signal.get(), 2);
-        }
-        if (!result.failures().isEmpty()) {
-            result.failures().forEach((model, cause) -> err.println("bart: " + model + " failed: " + cause));
-            err.println("bart: " + result.notRun() + " balloons not run; fix the cause and resume with: " + resume);
-            return 1;
-        }
-        return 0;
+        return outcome.report(err, signal.get(), resume, budget.resumeOptions());
     }
 
     static Schedule schedule(RunConfig cfg, long seed) {

@@ -87,6 +87,12 @@ final class RunDirectory {
         return previousManifest != null;
     }
 
+    /** The {@code mode} recorded by the run being resumed ({@code serve} for people), or {@code null}. */
+    String previousMode() {
+        return previousManifest == null || !previousManifest.hasNonNull("mode") ? null
+                : previousManifest.get("mode").asText();
+    }
+
     /** The seed recorded by the run being resumed, if any. */
     Long previousSeed() {
         if (previousManifest == null || !previousManifest.hasNonNull("seed")) {

@@ -100,6 +100,29 @@ class CostCommandTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"per_balloon", "across_balloons", "stateless"})
+    void dry_run_tokens_are_those_of_the_requests_the_run_sends(String conversation) throws IOException {
+        try (FakeLlmServer server = server("fixed:25")) {
+            // fixed:25 pumps every balloon to its threshold with valid answers: the worst case at one attempt
+            Path config = config(server, "model_list: ['fixed:25']", "thresholds: [7, 2, 12, 5]", "seed: 2",
+                    "max_invalid_retries: 1", "max_tokens: 3", "conversation: " + conversation,
+                    "personas: {calm: 'You are calm.'}");
+            Path dir = tmp.resolve("tokens-" + conversation);
+            CliHarness.Outcome dry = CliHarness.run(ENV, "run", "--config", config.toString(), "--run-dir",
+                    dir.toString(), "--dry-run");
+            assertThat(dry.exitCode()).as(dry.err()).isZero();
+            long worstRequests = number(dry.out(), "fixed:25 +[\\d,]+ \\.\\. ([\\d,]+)");
+            long worstPrompt = number(dry.out(), "fixed:25 +[\\d,]+ \\.\\. [\\d,]+ +[\\d,]+ \\.\\. ([\\d,]+)");
+            CliHarness.Outcome run = CliHarness.run(ENV, "run", "--quiet", "--config", config.toString(),
+                    "--run-dir", dir.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<BalloonResult> results = ResultFiles.readJournal(dir.resolve("journal.jsonl"));
+            assertThat(results.stream().mapToLong(r -> r.decisions().size()).sum()).isEqualTo(worstRequests);
+            assertThat(results.stream().mapToLong(r -> r.usage().inputTokens()).sum()).isEqualTo(worstPrompt);
+        }
+    }
+
     @Test
     void a_budget_stops_the_run_and_a_larger_one_resumes_it_to_the_uninterrupted_files() throws IOException {
         try (FakeLlmServer server = server("fixed:4", "fixed:8")) {
@@ -194,6 +217,17 @@ class CostCommandTest {
             assertThat(priced.exitCode()).as(priced.err()).isEqualTo(1);
             assertThat(priced.err()).contains("budget max_cost_usd 0.0001 reached");
         }
+    }
+
+    @Test
+    void dry_run_checks_the_backend_as_a_run_does() throws IOException {
+        Path config = tmp.resolve("down.yaml");
+        Files.writeString(config, "backend: openrouter\nbase_url: 'http://127.0.0.1:1/v1'\nmodel_list: ['x/y']\n");
+        CliHarness.Outcome o = CliHarness.run(ENV, "run", "--config", config.toString(), "--run-dir",
+                tmp.resolve("never").toString(), "--dry-run");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err().strip()).doesNotContain("\n").contains("127.0.0.1:1");
+        assertThat(o.out()).doesNotContain("plan:");
     }
 
     @Test

@@ -59,7 +59,8 @@ class FaultInjectionTest {
         try (FakeLlmServer server = FakeLlmServer.builder().faults(onceAndAlways(fault)).retryAfterSeconds(0)
                 .slowDelay(Duration.ofSeconds(4)).start()) {
             Cli.Outcome o = run(server);
-            assertThat(o.exitCode()).as(o.err()).isZero();
+            assertThat(o.exitCode()).as(o.err()).isEqualTo(1);
+            assertThat(o.err()).contains("bart: 1 balloon errored (fixed:3: 1); rerun with --retry-errors");
             Path dir = tmp.resolve("run");
             List<BalloonResult> journal = ResultFiles.readJournal(dir.resolve("journal.jsonl"));
             assertThat(journal.stream().map(r -> r.participant() + "#" + r.balloon().id()))

@@ -117,6 +117,14 @@ class InterruptionTest {
             assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"status\" : \"stopped\"");
             int recorded = ResultFiles.readJournal(dir.resolve("journal.jsonl")).size();
             assertThat(ResultFiles.read(dir.resolve("BART_combined.csv"))).hasSize(recorded);
+            assertThat(p.exitValue()).as("128 + SIGTERM").isEqualTo(143);
+            String partial = "PARTIAL: " + recorded + " of " + BALLOONS + " balloons (stopped)";
+            assertThat(Files.readString(tmp.resolve("term.out"))).contains(partial);
+            assertThat(err).contains("bart: " + partial + "; resume with: ");
+            assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"played\" : ", "\"planned\" : 12");
+            Cli.Outcome analyzed = Cli.run(Map.of(), "analyze", "--file", dir.resolve("BART_combined.csv").toString());
+            assertThat(analyzed.out().lines().findFirst().orElseThrow()).as(analyzed.err())
+                    .isEqualTo("PARTIAL: " + recorded + " of " + BALLOONS + " balloons (run status: stopped)");
 
             Process resumed = start(config, dir, "resumed");
             assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -32,7 +32,12 @@ class RetryErrorsTest {
                     "thresholds: [20, 20, 20]", "seed: 1", "max_retries: 0");
             String dir = tmp.resolve("run").toString();
             Cli.Outcome first = Cli.run(Map.of(), "run", "--quiet", "--config", config.toString(), "--run-dir", dir);
-            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.exitCode()).as("an errored balloon is not a clean run: " + first.err()).isEqualTo(1);
+            assertThat(first.err().strip().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("bart: 1 balloon"
+                    + " errored (fixed:3: 1); rerun with --retry-errors: ./bart run --config " + config
+                    + " --run-dir " + dir + " --retry-errors");
+            assertThat(Files.readString(tmp.resolve("run/manifest.json")))
+                    .contains("\"status\" : \"complete_with_errors\"");
             List<BalloonResult> before = ResultFiles.read(tmp.resolve("run/BART_combined.csv"));
             assertThat(before).filteredOn(BalloonResult::isError).extracting(r -> r.balloon().id()).containsExactly(2);
 
