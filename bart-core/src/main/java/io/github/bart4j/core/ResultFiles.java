@@ -2,6 +2,7 @@ package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.bart4j.core.internal.CombinedCsv;
+import io.github.bart4j.core.internal.Duplicates;
 import io.github.bart4j.core.internal.ResultFileReader;
 import io.github.bart4j.core.internal.ResultJson;
 import java.io.IOException;
@@ -60,9 +61,12 @@ public final class ResultFiles {
     }
 
     /**
-     * Reads one result file of any supported format, in file order.
+     * Reads one result file of any supported format, in file order. A journal's balloon recorded
+     * again (after {@code --retry-errors}) counts as its later record; a CSV or JSON result file
+     * that holds a balloon twice (e.g. written twice by an appending sink) is refused.
      *
-     * @throws ResultFileException if the file is missing, empty, not text, of an unknown layout or malformed
+     * @throws ResultFileException if the file is missing, empty, not text, of an unknown layout or
+     *     malformed, or holds a balloon twice (naming both places)
      * @throws UncheckedIOException if it cannot be read
      */
     public static List<BalloonResult> read(Path file) {
@@ -71,15 +75,23 @@ public final class ResultFiles {
 
     /**
      * Reads several result files (e.g. a run sharded by model) and concatenates their results in
-     * the order of {@code files}; duplicates are kept.
+     * the order of {@code files}. The files together must hold each balloon (participant, persona,
+     * epoch, balloon id) once.
      *
-     * @throws ResultFileException naming the first file that cannot be read
+     * @throws ResultFileException naming the first file that cannot be read, or a balloon found in
+     *     two files (or twice in one), with both places
      */
     public static List<BalloonResult> readAll(List<Path> files) {
         List<BalloonResult> out = new ArrayList<>();
+        List<List<BalloonResult>> each = new ArrayList<>();
+        List<Duplicates.Layout> layouts = new ArrayList<>();
         for (Path file : files) {
-            out.addAll(read(file));
+            List<BalloonResult> results = read(file);
+            each.add(results);
+            layouts.add(ResultFileReader.layout(file));
+            out.addAll(results);
         }
+        Duplicates.refuseAcross(files, layouts, each);
         return out;
     }
 

@@ -3,15 +3,20 @@ package io.github.bart4j.core;
 import io.github.bart4j.core.internal.CompositeResultSink;
 import io.github.bart4j.core.internal.CsvResultSink;
 import io.github.bart4j.core.internal.JsonLinesResultSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Ready-made {@link ResultSink}s. Every sink is thread-safe, and its {@code close()} is idempotent.
- * File sinks write and flush each result before {@code accept} returns, append to an existing
- * file (so a resumed run continues it), and throw {@link java.io.UncheckedIOException} naming the
- * file when they cannot write.
+ * File sinks write and flush each result before {@code accept} returns, and throw
+ * {@link java.io.UncheckedIOException} naming the file when they cannot write. A file sink refuses
+ * a file that already holds results unless asked to {@linkplain WriteMode#APPEND append} (a resumed
+ * run continuing its file) or to {@linkplain WriteMode#REPLACE replace} it, so running the same
+ * program twice never silently yields a file with every balloon twice.
  *
  * <pre>{@code
  * try (ResultSink sink = ResultSinks.composite(
@@ -24,6 +29,16 @@ import java.util.Objects;
 public final class ResultSinks {
 
     private ResultSinks() {
+    }
+
+    /** What a file sink does with a file that already holds something. */
+    public enum WriteMode {
+        /** The default: the file must not exist or be empty; otherwise {@link ResultFileException}. */
+        NEW,
+        /** Continue an existing file (a resumed run): its results are kept and new ones follow. */
+        APPEND,
+        /** Start the file afresh: an existing file's content is discarded. */
+        REPLACE
     }
 
     /** A sink that keeps the results in memory. */
@@ -52,13 +67,27 @@ public final class ResultSinks {
      * run with {@link ResultFiles#writeCombinedCsv}; this sink is for keeping each result on disk
      * the moment it exists.
      *
-     * <p>A new or empty file gets the header. An existing file must have the same header; an
-     * incomplete last row (left by a crash mid-write) is cut off and the file continued.
+     * <p>A new or empty file gets the header. A file that holds anything is refused: see
+     * {@link #csv(Path, WriteMode)} to continue or replace it.
      *
-     * @throws ResultFileException if the file exists with a different header
+     * @throws ResultFileException if the file exists and is not empty
      * @throws java.io.UncheckedIOException if the file cannot be opened
      */
     public static ResultSink csv(Path file) {
+        return csv(file, WriteMode.NEW);
+    }
+
+    /**
+     * {@link #csv(Path)} with a choice for an existing file. With {@link WriteMode#APPEND} an
+     * existing file must have the same header; an incomplete last row (left by a crash mid-write) is
+     * cut off and the file continued.
+     *
+     * @throws ResultFileException if the file is not empty and {@code mode} is {@code NEW}, or with
+     *     {@code APPEND} has a different header
+     * @throws java.io.UncheckedIOException if the file cannot be opened
+     */
+    public static ResultSink csv(Path file, WriteMode mode) {
+        prepare(file, mode, "csv");
         return CsvResultSink.open(file);
     }
 
@@ -71,12 +100,43 @@ public final class ResultSinks {
      * output_tokens, cost_usd, latency_ms, decisions}. {@link ResultFiles#read} and
      * {@link ResultFiles#readJournal} decode it. Lines are in completion order, as for {@link #csv}.
      *
-     * <p>An existing file is continued; an incomplete last line is cut off first.
+     * <p>A file that holds anything is refused: see {@link #jsonLines(Path, WriteMode)} to continue
+     * (a resumed run's journal) or replace it.
      *
+     * @throws ResultFileException if the file exists and is not empty
      * @throws java.io.UncheckedIOException if the file cannot be opened
      */
     public static ResultSink jsonLines(Path file) {
+        return jsonLines(file, WriteMode.NEW);
+    }
+
+    /**
+     * {@link #jsonLines(Path)} with a choice for an existing file. With {@link WriteMode#APPEND} an
+     * existing file is continued; an incomplete last line is cut off first.
+     *
+     * @throws ResultFileException if the file is not empty and {@code mode} is {@code NEW}
+     * @throws java.io.UncheckedIOException if the file cannot be opened
+     */
+    public static ResultSink jsonLines(Path file, WriteMode mode) {
+        prepare(file, mode, "jsonLines");
         return JsonLinesResultSink.open(file);
+    }
+
+    private static void prepare(Path file, WriteMode mode, String factory) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(mode, "mode");
+        try {
+            if (mode == WriteMode.REPLACE) {
+                Files.deleteIfExists(file);
+            } else if (mode == WriteMode.NEW && Files.isRegularFile(file) && Files.size(file) > 0) {
+                throw new ResultFileException(file, 0, "already holds results (" + Files.size(file) + " bytes);"
+                        + " writing more would mix two runs in one file: choose a new file, or pass"
+                        + " ResultSinks.WriteMode.APPEND to " + factory + "(file, mode) to continue it or"
+                        + " WriteMode.REPLACE to start it afresh");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + file + " for writing: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -174,8 +174,8 @@ public final class HumanExample implements Example {
                     journalFile);
         }
         ExperimentResult result;
-        try (var journal = ResultSinks.jsonLines(journalFile);
-             var csv = ResultSinks.csv(dir.resolve("BART_combined.csv"))) {
+        try (var journal = ResultSinks.jsonLines(journalFile, ResultSinks.WriteMode.APPEND);
+             var csv = ResultSinks.csv(dir.resolve("BART_combined.csv"), ResultSinks.WriteMode.APPEND)) {
             result = Experiment.builder().schedule(schedule).participant(player).sink(journal).sink(csv)
                     .completed(played).maxConcurrency(1)
                     .listener(new ExperimentListener() { }) // the player leaving is said above, not logged

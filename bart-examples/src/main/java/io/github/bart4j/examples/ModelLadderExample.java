@@ -124,8 +124,9 @@ public final class ModelLadderExample implements Example {
             results = done;
         } else {
             ExperimentResult run;
-            try (ResultSink journalSink = ResultSinks.jsonLines(journal);
-                 ResultSink csvSink = ResultSinks.csv(dir.resolve("BART_combined.csv"))) {
+            try (ResultSink journalSink = ResultSinks.jsonLines(journal, ResultSinks.WriteMode.APPEND);
+                 ResultSink csvSink = ResultSinks.csv(dir.resolve("BART_combined.csv"),
+                         ResultSinks.WriteMode.APPEND)) {
                 run = Experiment.builder()
                         .schedule(SCHEDULE)
                         .participant(rung.model())

@@ -55,12 +55,34 @@ public final class ResultFileReader {
     private ResultFileReader() {
     }
 
-    /** Reads any supported result file, detected by its content. */
+    /**
+     * Reads any supported result file, detected by its content. A CSV or JSON result file holding
+     * a balloon twice is refused (see {@link Duplicates}).
+     */
     public static List<BalloonResult> read(Path file) {
+        Duplicates.Layout layout = layout(file);
+        switch (layout) {
+            case JOURNAL:
+                return readJournal(file);
+            case JSON: {
+                List<BalloonResult> results = readJsonDocument(file);
+                Duplicates.refuseWithin(file, layout, results);
+                return results;
+            }
+            default: {
+                List<BalloonResult> results = readCsv(file);
+                Duplicates.refuseWithin(file, layout, results);
+                return results;
+            }
+        }
+    }
+
+    /** How {@code file} holds results, recognised by its name and first bytes. */
+    public static Duplicates.Layout layout(Path file) {
         String head = sniff(file);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
-            return readJournal(file);
+            return Duplicates.Layout.JOURNAL;
         }
         int start = 0;
         while (start < head.length() && (Character.isWhitespace(head.charAt(start)) || head.charAt(start) == BOM)) {
@@ -74,14 +96,12 @@ public final class ResultFileReader {
             int eol = head.indexOf('\n', start);
             String firstLine = (eol < 0 ? head.substring(start) : head.substring(start, eol)).strip();
             if (firstLine.equals("{") || name.endsWith(".json")) {
-                return readJsonDocument(file);
+                return Duplicates.Layout.JSON;
             }
-            return readJournal(file);
+            return Duplicates.Layout.JOURNAL;
         }
-        return readCsv(file);
+        return Duplicates.Layout.CSV;
     }
-
-    // ---------------------------------------------------------------- text access
 
     private static Reader open(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -242,7 +242,7 @@ class ResultFilesTest {
     void a_line_that_is_not_utf8_before_the_last_is_an_error() throws IOException {
         Path file = dir.resolve("journal.jsonl");
         Files.write(file, new byte[] {'{', (byte) 0xC3, '}', '\n'});
-        write(ResultSinks.jsonLines(file), List.of(Fixtures.cashedOut("m", 1, 6, 3)));
+        write(ResultSinks.jsonLines(file, ResultSinks.WriteMode.APPEND), List.of(Fixtures.cashedOut("m", 1, 6, 3)));
 
         assertThatThrownBy(() -> ResultFiles.read(file))
                 .isInstanceOf(ResultFileException.class)
@@ -254,7 +254,7 @@ class ResultFilesTest {
         Path file = dir.resolve("journal.jsonl");
         write(ResultSinks.jsonLines(file), List.of(Fixtures.cashedOut("m", 1, 6, 3)));
         Files.writeString(file, "{\"model\":\"m\",\"ballo\n", StandardOpenOption.APPEND);
-        write(ResultSinks.jsonLines(file), List.of(Fixtures.burst("m", 2, 4)));
+        write(ResultSinks.jsonLines(file, ResultSinks.WriteMode.APPEND), List.of(Fixtures.burst("m", 2, 4)));
         // the sink cut nothing: the torn line ended with a line break before the second write
         assertThatThrownBy(() -> ResultFiles.read(file))
                 .isInstanceOf(ResultFileException.class)

@@ -84,13 +84,45 @@ class ResultSinksTest {
         try (ResultSink sink = ResultSinks.csv(file)) {
             sink.accept(cashedOut("m", 1, 6, 3));
         }
-        try (ResultSink sink = ResultSinks.csv(file)) {
+        try (ResultSink sink = ResultSinks.csv(file, ResultSinks.WriteMode.APPEND)) {
             sink.accept(cashedOut("m", 2, 6, 4));
         }
         String text = Files.readString(file);
         assertThat(text).startsWith(HEADER);
         assertThat(text.split("model,balloon_id", -1)).hasSize(2);
         assertThat(records(file)).extracting(r -> r.get(1)).containsExactly("1", "2");
+    }
+
+    @Test
+    void running_the_same_program_twice_is_refused_instead_of_doubling_every_balloon() throws IOException {
+        Path csv = dir.resolve("BART_combined.csv");
+        Path journal = dir.resolve("journal.jsonl");
+        for (int run = 1; run <= 2; run++) {
+            if (run == 2) {
+                assertThatThrownBy(() -> ResultSinks.csv(csv)).isInstanceOf(ResultFileException.class)
+                        .hasMessageStartingWith(csv + ": already holds results (")
+                        .hasMessageContaining("WriteMode.APPEND").hasMessageContaining("WriteMode.REPLACE");
+                assertThatThrownBy(() -> ResultSinks.jsonLines(journal)).isInstanceOf(ResultFileException.class)
+                        .hasMessageStartingWith(journal + ": already holds results (");
+                break;
+            }
+            try (ResultSink sink = ResultSinks.composite(ResultSinks.csv(csv), ResultSinks.jsonLines(journal))) {
+                sink.accept(cashedOut("m", 1, 6, 3));
+                sink.accept(cashedOut("m", 2, 6, 4));
+            }
+        }
+        assertThat(records(csv)).hasSize(2);
+        assertThat(Files.readAllLines(journal)).hasSize(2);
+
+        try (ResultSink sink = ResultSinks.csv(csv, ResultSinks.WriteMode.REPLACE)) {
+            sink.accept(cashedOut("m", 3, 6, 5));
+        }
+        assertThat(records(csv)).extracting(r -> r.get(1)).containsExactly("3");
+        Files.writeString(dir.resolve("empty.csv"), "");
+        try (ResultSink sink = ResultSinks.csv(dir.resolve("empty.csv"))) {
+            sink.accept(cashedOut("m", 1, 6, 3));
+        }
+        assertThat(records(dir.resolve("empty.csv"))).hasSize(1);
     }
 
     @Test
@@ -101,7 +133,7 @@ class ResultSinksTest {
         }
         Files.writeString(file, "m,2,6,4,False,0.4,\"PUMP, PU", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
-        try (ResultSink sink = ResultSinks.csv(file)) {
+        try (ResultSink sink = ResultSinks.csv(file, ResultSinks.WriteMode.APPEND)) {
             sink.accept(cashedOut("m", 3, 6, 5));
         }
         assertThat(records(file)).extracting(r -> r.get(1)).containsExactly("1", "3");
@@ -111,7 +143,7 @@ class ResultSinksTest {
     void csv_sink_refuses_a_file_with_another_header() throws IOException {
         Path file = dir.resolve("c.csv");
         Files.writeString(file, "a,b,c\r\n1,2,3\r\n");
-        assertThatThrownBy(() -> ResultSinks.csv(file))
+        assertThatThrownBy(() -> ResultSinks.csv(file, ResultSinks.WriteMode.APPEND))
                 .isInstanceOf(ResultFileException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("header")
@@ -141,7 +173,7 @@ class ResultSinksTest {
         }
         Files.writeString(file, "{\"model\":\"m\",\"ballo", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
-        try (ResultSink sink = ResultSinks.jsonLines(file)) {
+        try (ResultSink sink = ResultSinks.jsonLines(file, ResultSinks.WriteMode.APPEND)) {
             sink.accept(cashedOut("m", 2, 6, 3));
         }
         List<String> lines = Files.readAllLines(file);

@@ -50,8 +50,8 @@ public final class BartCli {
                 commandLine.getErr().println("bart: " + ex.getMessage());
                 return BAD_INPUT;
             }
-            if (ex instanceof io.github.bart4j.core.ResultFileException) {
-                commandLine.getErr().println("bart: " + ConfigLoader.oneLine(ex.getMessage()));
+            if (ex instanceof io.github.bart4j.core.ResultFileException) { // one line already, names file(s)
+                commandLine.getErr().println("bart: " + ex.getMessage());
                 return BAD_INPUT;
             }
             throw ex;

@@ -33,6 +33,20 @@ public final class Participants {
         return specs.stream().map(s -> participant(ConfigLoader.demo(), s, 0L)).toList();
     }
 
+    /**
+     * The warning for {@code backend: simulated} with personas: scripted agents play their policy
+     * and cannot read a persona's prompt, so every persona of a model plays the same policy.
+     */
+    static java.util.Optional<String> simulatedPersonasWarning(RunConfig cfg) {
+        if (!cfg.backend().equals("simulated") || cfg.personas().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("backend simulated: scripted agents cannot read persona prompts; personas "
+                + String.join(", ", cfg.personas().keySet().stream().map(p -> "'" + p + "'").toList())
+                + " only label the results, each model plays the same policy under every persona (give each"
+                + " condition its own model spec, e.g. model_list: [crra:0.5, crra:2])");
+    }
+
     static List<Experiment.Arm> create(RunConfig cfg, long seed) {
         List<Experiment.Arm> arms = new ArrayList<>();
         List<String> personas = cfg.personas().isEmpty() ? List.of("") : List.copyOf(cfg.personas().keySet());

@@ -78,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunConfig cfg = config == null ? ConfigLoader.demo() : new ConfigLoader(env).load(config);
         cfg.warnings().forEach(w -> err.println("bart: warning: " + w));
+        Participants.simulatedPersonasWarning(cfg).ifPresent(w -> err.println("bart: warning: " + w));
         if (cfg.debug()) {
             // read by slf4j-simple when bart4j's loggers are created, which happens after this point
             System.setProperty("org.slf4j.simpleLogger.log.io.github.bart4j", "debug");
@@ -130,7 +131,8 @@ final class RunCommand implements Callable<Integer> {
                 .maxConcurrency(cfg.maxConcurrency()).maxConcurrencyPerParticipant(cfg.maxConcurrencyPerModel())
                 .completed(journal).retainResults(false); // the journal is the record: memory stays flat
         arms.forEach(a -> builder.participant(a.participant(), a.persona()));
-        ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL));
+        ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL),
+                ResultSinks.WriteMode.APPEND); // a resumed run continues its journal
         builder.sink(journalSink);
         builder.budget(budget.budget()).listener(budget);
         ProgressReporter progress = ProgressReporter.create(!quiet, err, cfg).showBudget(budget);

@@ -82,7 +82,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
         Instant started = Instant.now();
         dir.writeManifest(manifest(cfg, publicConfig, seed, schedule, started, null, "serving", null));
-        ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL));
+        ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL),
+                ResultSinks.WriteMode.APPEND); // a resumed study continues its journal
         HumanStudy study = new HumanStudy(schedule, journal, journalSink, System::nanoTime);
         StudyServer server;
         try {

@@ -61,12 +61,50 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void merged_files_are_analysed_together() {
+    void files_of_a_run_sharded_by_model_are_analysed_together() throws IOException {
+        Path seedCsv = seed("20250407-172848", "combined");
+        List<BalloonResultRows> shards = BalloonResultRows.splitByModel(seedCsv, "01-ai/yi-large");
+        Path a = tmp.resolve("a.csv");
+        Path b = tmp.resolve("b.csv");
+        Files.writeString(a, shards.get(0).text());
+        Files.writeString(b, shards.get(1).text());
+
+        CliHarness.Outcome whole = CliHarness.run(Map.of(), "analyze", "--file", seedCsv.toString(), "--format", "csv");
+        CliHarness.Outcome merged = CliHarness.run(Map.of(), "analyze", "--file", a.toString(), "--file",
+                b.toString(), "--format", "csv");
+
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        assertThat(merged.out()).contains("01-ai/yi-large,10,");
+        assertThat(merged.out().lines().sorted().toList()).isEqualTo(whole.out().lines().sorted().toList());
+    }
+
+    @Test
+    void two_runs_of_the_same_models_are_not_pooled_silently() {
         CliHarness.Outcome o = CliHarness.run(Map.of(), "analyze", "--file",
                 seed("20250407-172848", "combined").toString(), "--file",
                 seed("20250407-175732", "combined").toString(), "--format", "csv");
-        assertThat(o.exitCode()).isZero();
-        assertThat(o.out()).contains("01-ai/yi-large,60,");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith("bart: " + seed("20250407-175732", "combined") + " line ")
+                .contains("is also at " + seed("20250407-172848", "combined") + " line ");
+    }
+
+    /** The header and the rows of a seed CSV for one model, and for the others (rows may span lines). */
+    record BalloonResultRows(String text) {
+        static List<BalloonResultRows> splitByModel(Path csv, String model) throws IOException {
+            StringBuilder mine = new StringBuilder();
+            StringBuilder others = new StringBuilder();
+            try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .get().parse(Files.newBufferedReader(csv));
+                 var p1 = new org.apache.commons.csv.CSVPrinter(mine, org.apache.commons.csv.CSVFormat.DEFAULT);
+                 var p2 = new org.apache.commons.csv.CSVPrinter(others, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+                p1.printRecord(parser.getHeaderNames());
+                p2.printRecord(parser.getHeaderNames());
+                for (var r : parser) {
+                    (r.get("model").equals(model) ? p1 : p2).printRecord(r.toList());
+                }
+            }
+            return List.of(new BalloonResultRows(mine.toString()), new BalloonResultRows(others.toString()));
+        }
     }
 
     @Test
@@ -119,5 +157,44 @@ class AnalyzeCommandTest {
         assertThat(out.resolve("adjusted_pumps.svg")).exists();
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("crra:2", "bart4j-demo"); // the run's parameters from its manifest
+    }
+
+    @Test
+    void a_result_file_holding_balloons_twice_is_refused_naming_the_key_and_both_lines() throws IOException {
+        Path csv = tmp.resolve("BART_combined.csv");
+        List<String> lines = Files.readAllLines(seed("20250407-172848", "combined"));
+        // the seed file, its rows written again below (what an appending sink run twice produced)
+        Files.write(csv, lines);
+        Files.write(csv, lines.subList(1, lines.size()), java.nio.file.StandardOpenOption.APPEND);
+
+        CliHarness.Outcome o = CliHarness.run(Map.of(), "analyze", "--file", csv.toString());
+
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(2);
+        assertThat(o.err().lines()).singleElement().asString()
+                .startsWith("bart: " + csv + " line " + (lines.size() + 1) + ": balloon 1 of '")
+                .contains("is also at " + csv + " line 2;");
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void the_same_run_given_twice_is_refused_also_across_files_and_formats() throws IOException {
+        Path run = tmp.resolve("run");
+        assertThat(CliHarness.run(Map.of(), "run", "--run-dir", run.toString(), "--quiet").exitCode()).isZero();
+        Path csv = run.resolve("BART_combined.csv");
+        Path json = run.resolve("BART_results.json");
+
+        CliHarness.Outcome twice = CliHarness.run(Map.of(), "analyze", "--file", csv.toString(), "--file",
+                csv.toString());
+        CliHarness.Outcome mixed = CliHarness.run(Map.of(), "analyze", "--file", csv.toString(), "--file",
+                json.toString());
+
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err().strip()).startsWith("bart: " + csv + " line 2: balloon 1 of 'crra:2' (persona '',"
+                + " epoch 1) is also at " + csv + " line 2;");
+        assertThat(mixed.exitCode()).isEqualTo(2);
+        assertThat(mixed.err().strip()).startsWith("bart: " + json + ": balloon 1 of 'crra:2' (persona '', epoch 1)"
+                + " (result 1) is also at " + csv + " line 2;");
+        assertThat(CliHarness.run(Map.of(), "analyze", "--file", run.resolve("journal.jsonl").toString())
+                .exitCode()).as("one file of the run is fine").isZero();
     }
 }

@@ -132,4 +132,20 @@ class RunCommandTest {
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("Unknown option: '--frobnicate'");
     }
+
+    @Test
+    void simulated_agents_with_personas_are_warned_once_that_they_cannot_read_the_persona_prompts()
+            throws IOException {
+        Path config = tmp.resolve("p.yaml");
+        Files.writeString(config, "backend: simulated\nmodel_list: ['crra:1', 'fixed:3']\nnum_balloons: 3\nseed: 2\n"
+                + "personas:\n  risky: 'You love risk.'\n  careful: 'You avoid risk.'\n");
+        CliHarness.Outcome o = CliHarness.run(Map.of(), "run", "--quiet", "--config", config.toString(), "--run-dir",
+                tmp.resolve("p").toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.err().lines().filter(l -> l.contains("persona"))).singleElement().asString()
+                .startsWith("bart: warning: backend simulated: scripted agents cannot read persona prompts;"
+                        + " personas 'risky', 'careful' only label the results");
+        CliHarness.Outcome plain = CliHarness.run(Map.of(), "run", "--quiet", "--run-dir", tmp.resolve("d").toString());
+        assertThat(plain.err()).doesNotContain("persona");
+    }
 }
