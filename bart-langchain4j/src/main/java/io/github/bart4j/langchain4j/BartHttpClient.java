@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -23,6 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *   <li>non-2xx answers become a {@link ProviderHttpException} carrying {@code Retry-After};</li>
  *   <li>an HTTP-200 body {@code {"error": ...}} and a body that is not JSON become one too, so they
  *       are retried instead of failing inside LangChain4j's parsing;</li>
+ *   <li>the {@linkplain ModelOptions#timeout() timeout} is a deadline for the whole exchange, the
+ *       body included, so a stalled or trickling body cannot hang a run;</li>
+ *   <li>at most {@linkplain ModelOptions#maxResponseBytes() a number of bytes} of a body are read; a
+ *       longer successful answer becomes a {@link ResponseTooLargeException};</li>
  *   <li>with debug on, request and response are logged in full at DEBUG, with the
  *       {@code Authorization} header masked and every occurrence of the key replaced by {@code ***}.</li>
  * </ul>
@@ -45,6 +54,7 @@ final class BartHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient jdk;
     private final Duration readTimeout;
+    private final int maxResponseBytes;
     private final boolean debug;
     private final Secret secret;
     private final Clock clock;
@@ -57,13 +67,14 @@ final class BartHttpClient implements HttpClient {
         }
         this.jdk = jb.build();
         this.readTimeout = b.readTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.debug = b.debug;
         this.secret = b.secret;
         this.clock = b.clock;
     }
 
-    static Builder builder(boolean debug, Secret secret, Clock clock) {
-        return new Builder(debug, secret, clock);
+    static Builder builder(boolean debug, Secret secret, Clock clock, int maxResponseBytes) {
+        return new Builder(debug, secret, clock, maxResponseBytes);
     }
 
     @Override
@@ -84,28 +95,17 @@ final class BartHttpClient implements HttpClient {
             LOG.debug("request {} {}\nheaders: {}\nbody: {}", request.method(), redact(request.url()),
                     headersForLog(request.headers()), redact(body));
         }
-        HttpResponse<String> response;
-        try {
-            response = jdk.send(rb.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            if (debug) {
-                LOG.debug("request {} timed out: {}", redact(request.url()), e.getMessage());
-            }
-            throw new TimeoutException(e);
-        } catch (IOException e) {
-            if (debug) {
-                LOG.debug("request {} failed: {}", redact(request.url()), e.toString());
-            }
-            throw new UncheckedIOException("connection failed: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during a request", e);
-        }
-        String text = response.body();
+        HttpResponse<CappedBody.Body> response = exchange(rb.build(), request.url());
+        CappedBody.Body capped = response.body();
+        String text = new String(capped.bytes(), charset(response));
         int status = response.statusCode();
         if (debug && LOG.isDebugEnabled()) {
             LOG.debug("response {} from {}\nheaders: {}\nbody: {}", status, redact(request.url()),
                     headersForLog(response.headers().map()), redact(text));
+        }
+        if (capped.truncated() && status >= 200 && status < 300) {
+            throw new ResponseTooLargeException(maxResponseBytes,
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1), redact(text));
         }
         if (status < 200 || status >= 300) {
             Duration retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);
@@ -138,6 +138,63 @@ final class BartHttpClient implements HttpClient {
                 .headers(response.headers().map())
                 .body(text)
                 .build();
+    }
+
+    /**
+     * Sends the request and reads the answer within {@code readTimeout}, counted from the start and
+     * covering the body too (JDK 17's {@code HttpRequest.timeout} covers only the headers): a server
+     * that stalls or trickles its body is cut off, the exchange cancelled and its connection closed.
+     * An interrupt cancels the exchange too.
+     */
+    private HttpResponse<CappedBody.Body> exchange(java.net.http.HttpRequest jdkRequest, String url) {
+        CompletableFuture<HttpResponse<CappedBody.Body>> future =
+                jdk.sendAsync(jdkRequest, info -> new CappedBody(maxResponseBytes));
+        try {
+            return readTimeout == null ? future.get() : future.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            if (debug) {
+                LOG.debug("request {} got no complete answer within {}", redact(url), readTimeout);
+            }
+            throw new TimeoutException("no complete answer within " + readTimeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                if (debug) {
+                    LOG.debug("request {} timed out: {}", redact(url), cause.getMessage());
+                }
+                throw new TimeoutException(cause);
+            }
+            if (cause instanceof IOException) {
+                if (debug) {
+                    LOG.debug("request {} failed: {}", redact(url), cause.toString());
+                }
+                throw new UncheckedIOException("connection failed: " + cause.getClass().getSimpleName(),
+                        (IOException) cause);
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException("request failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a request", e);
+        }
+    }
+
+    private static Charset charset(HttpResponse<?> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at >= 0) {
+            String name = type.substring(at + 8).split(";", 2)[0].strip().replace("\"", "");
+            try {
+                return Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                // unknown charset: UTF-8, as the JDK's string handler does
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     /**
@@ -219,13 +276,15 @@ final class BartHttpClient implements HttpClient {
         private final boolean debug;
         private final Secret secret;
         private final Clock clock;
+        private final int maxResponseBytes;
         private Duration connectTimeout;
         private Duration readTimeout;
 
-        private Builder(boolean debug, Secret secret, Clock clock) {
+        private Builder(boolean debug, Secret secret, Clock clock, int maxResponseBytes) {
             this.debug = debug;
             this.secret = secret;
             this.clock = clock;
+            this.maxResponseBytes = maxResponseBytes;
         }
 
         @Override

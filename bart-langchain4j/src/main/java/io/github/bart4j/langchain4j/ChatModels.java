@@ -80,7 +80,7 @@ public final class ChatModels {
 
     private static OpenAiChatModel openAi(ModelOptions o, String defaultUrl) {
         OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
-                .httpClientBuilder(BartHttpClient.builder(o.debug(), o.apiKey(), o.clock()))
+                .httpClientBuilder(BartHttpClient.builder(o.debug(), o.apiKey(), o.clock(), o.maxResponseBytes()))
                 .baseUrl(o.baseUrl() != null ? o.baseUrl() : defaultUrl)
                 .apiKey(o.hasApiKey() ? o.apiKey().reveal() : null)
                 .modelName(o.modelName())
@@ -104,7 +104,7 @@ public final class ChatModels {
      */
     public static OllamaChatModel ollama(ModelOptions o) {
         OllamaChatModel.OllamaChatModelBuilder b = OllamaChatModel.builder()
-                .httpClientBuilder(BartHttpClient.builder(o.debug(), o.apiKey(), o.clock()))
+                .httpClientBuilder(BartHttpClient.builder(o.debug(), o.apiKey(), o.clock(), o.maxResponseBytes()))
                 .baseUrl(o.baseUrl() != null ? o.baseUrl() : ModelOptions.Backend.OLLAMA.defaultBaseUrl())
                 .modelName(o.modelName())
                 .temperature(o.temperature())

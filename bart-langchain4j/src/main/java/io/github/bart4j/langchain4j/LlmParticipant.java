@@ -185,7 +185,8 @@ public final class LlmParticipant implements Participant {
 
     /**
      * Asks through the retry layer. Tokens of attempts that came back empty are added to the
-     * reply's usage, so what a decision cost is complete.
+     * reply's usage, so what a decision cost is complete. An answer longer than
+     * {@link ModelOptions#maxResponseBytes()} is an invalid reply keeping its beginning.
      */
     private FakeChatModel.Situation situation(BalloonContext context, BalloonState state, boolean declaration) {
         return toldSituation ? new FakeChatModel.Situation(name, context, state.pumps(), state.balloonEarnings(),
@@ -207,7 +208,16 @@ public final class LlmParticipant implements Participant {
     private Reply ask(ChatRequest request, boolean declaration, int balloon) {
         TokenUsage[] wasted = {TokenUsage.UNKNOWN};
         Reply reply = retrier.call(() -> {
-            ChatResponse response = chat(request, balloon);
+            ChatResponse response;
+            try {
+                response = chat(request, balloon);
+            } catch (RuntimeException e) {
+                ResponseTooLargeException big = ResponseTooLargeException.in(e);
+                if (big == null) {
+                    throw e;
+                }
+                return big.reply(); // an answer, just not a readable one: invalid, not retried as a failure
+            }
             try {
                 return interpret(response, declaration);
             } catch (EmptyCompletionException e) {

@@ -30,6 +30,8 @@ public final class ModelOptions {
 
     /** Default transport timeout per request: 60 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** Default cap on the bytes read of one response: 256 KiB (262,144 bytes). */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024;
     /** Default retries after a transient failure: 3 (so at most 4 attempts). */
     public static final int DEFAULT_MAX_RETRIES = 3;
     /** Default cap on requests in flight per model: 4. */
@@ -110,6 +112,7 @@ public final class ModelOptions {
     private final Integer numCtx;
     private final Duration timeout;
     private final int maxRetries;
+    private final int maxResponseBytes;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final int maxConcurrencyPerModel;
@@ -135,6 +138,7 @@ public final class ModelOptions {
         this.numCtx = b.numCtx;
         this.timeout = b.timeout;
         this.maxRetries = b.maxRetries;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.maxConcurrencyPerModel = b.maxConcurrencyPerModel;
@@ -205,9 +209,20 @@ public final class ModelOptions {
         return numCtx;
     }
 
-    /** Connect and read timeout per request. */
+    /**
+     * The deadline of one request: connecting, sending, waiting for and reading the whole answer,
+     * body included (a server that stalls or trickles its body is cut off when it passes).
+     */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * The most bytes read of one response body. A successful answer longer than this is not read
+     * further: it becomes an invalid answer ("answer too long") keeping its first 1,000 characters.
+     */
+    public int maxResponseBytes() {
+        return maxResponseBytes;
     }
 
     /** Retries after a transient failure (429, 408, 5xx, timeouts, broken connections, error bodies). */
@@ -305,6 +320,7 @@ public final class ModelOptions {
         private Integer numCtx = DEFAULT_NUM_CTX;
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxRetries = DEFAULT_MAX_RETRIES;
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(60);
         private int maxConcurrencyPerModel = DEFAULT_MAX_CONCURRENCY_PER_MODEL;
@@ -379,6 +395,12 @@ public final class ModelOptions {
 
         public Builder maxRetries(int maxRetries) {
             this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The most bytes read of one response body (default {@value ModelOptions#DEFAULT_MAX_RESPONSE_BYTES}); see {@link ModelOptions#maxResponseBytes()}. */
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 
@@ -484,6 +506,9 @@ public final class ModelOptions {
             }
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("max_retries must be >= 0, but is: " + maxRetries);
+            }
+            if (maxResponseBytes < 1024) {
+                throw new IllegalArgumentException("max_response_bytes must be >= 1024, but is: " + maxResponseBytes);
             }
             if (initialBackoff == null || initialBackoff.isNegative() || maxBackoff == null
                     || maxBackoff.compareTo(initialBackoff) < 0) {

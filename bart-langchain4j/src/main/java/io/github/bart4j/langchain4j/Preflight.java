@@ -218,12 +218,24 @@ public final class Preflight {
         if (o.hasApiKey()) {
             b.header("Authorization", "Bearer " + o.apiKey().reveal());
         }
+        // a deadline for the whole exchange: HttpRequest.timeout covers only the headers, not a stalled body
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer =
+                http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | UnresolvedAddressException e) {
-            throw new PreflightException("backend " + name(o) + ": " + problem(e) + " at " + o.baseUrl() + " ("
-                    + (body == null ? "GET " : "POST ") + url + "); " + advice(o));
+            return answer.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new PreflightException("backend " + name(o) + ": no complete answer within " + timeout.toSeconds()
+                    + " s at " + o.baseUrl() + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException || cause instanceof UnresolvedAddressException) {
+                throw new PreflightException("backend " + name(o) + ": " + problem(cause) + " at " + o.baseUrl()
+                        + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o));
+            }
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new PreflightException("backend " + name(o) + ": interrupted while checking " + url);
         }

@@ -93,7 +93,13 @@ public final class FakeLlmServer implements AutoCloseable {
         /** The connection is closed without any response. */
         CONNECTION_RESET,
         /** The answer comes after {@link Builder#slowDelay} (longer than the client's timeout). */
-        TIMEOUT
+        TIMEOUT,
+        /** HTTP 200 headers and the first byte of the body, then nothing until the server closes. */
+        STALL_BODY,
+        /** HTTP 200 and a normal completion, sent one byte a second. */
+        TRICKLE_BODY,
+        /** HTTP 200, a well-formed completion whose content is {@link Builder#oversizeBytes} long. */
+        OVERSIZED
     }
 
     /**
@@ -126,6 +132,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final Map<String, Duration> modelLatency;
     private final Duration slowDelay;
     private final int retryAfterSeconds;
+    private final int oversizeBytes;
     private final int maxRequests;
     private final Function<Request, Fault> faults;
     private final List<String> ollamaModels;
@@ -141,6 +148,7 @@ public final class FakeLlmServer implements AutoCloseable {
         this.modelLatency = Map.copyOf(b.modelLatency);
         this.slowDelay = b.slowDelay;
         this.retryAfterSeconds = b.retryAfterSeconds;
+        this.oversizeBytes = b.oversizeBytes;
         this.maxRequests = b.maxRequests;
         this.faults = b.faults;
         this.ollamaModels = b.ollamaModels;
@@ -360,6 +368,27 @@ public final class FakeLlmServer implements AutoCloseable {
                 send(exchange, 200, ollama ? ollamaCompletion(model, "Cash Out", 10, 2)
                         : openAiCompletion(model, "Cash Out", 10, 2));
             }
+            case STALL_BODY, TRICKLE_BODY -> {
+                byte[] whole = JSON.writeValueAsBytes(ollama ? ollamaCompletion(model, "Cash Out", 10, 2)
+                        : openAiCompletion(model, "Cash Out", 10, 2));
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, whole.length);
+                OutputStream os = exchange.getResponseBody();
+                try {
+                    for (int i = 0; i < whole.length && !closed.get(); i++) {
+                        os.write(whole[i]);
+                        os.flush();
+                        pause(fault == Fault.STALL_BODY ? Duration.ofDays(1) : Duration.ofSeconds(1));
+                    }
+                } catch (IOException | IllegalStateException e) {
+                    // the client gave up (or the server closed): that is the point of these faults
+                }
+            }
+            case OVERSIZED -> {
+                String content = "Pump " + "x".repeat(Math.max(0, oversizeBytes - 5));
+                send(exchange, 200, ollama ? ollamaCompletion(model, content, 10, oversizeBytes / 4)
+                        : openAiCompletion(model, content, 10, oversizeBytes / 4));
+            }
             default -> throw new IllegalStateException("unknown fault " + fault);
         }
     }
@@ -475,6 +504,7 @@ public final class FakeLlmServer implements AutoCloseable {
         private final Map<String, Duration> modelLatency = new java.util.HashMap<>();
         private Duration slowDelay = Duration.ofSeconds(5);
         private int retryAfterSeconds = 1;
+        private int oversizeBytes = 5 * 1024 * 1024;
         private int maxRequests = 1_000_000;
         private Duration lifetime = Duration.ofMinutes(15);
         private Function<Request, Fault> faults = r -> null;
@@ -529,6 +559,15 @@ public final class FakeLlmServer implements AutoCloseable {
                 throw new IllegalArgumentException("retryAfterSeconds must be >= 0, but is: " + seconds);
             }
             this.retryAfterSeconds = seconds;
+            return this;
+        }
+
+        /** The length of an {@link Fault#OVERSIZED} answer's content, in characters (default 5 MiB). */
+        public Builder oversizeBytes(int bytes) {
+            if (bytes < 5) {
+                throw new IllegalArgumentException("oversizeBytes must be >= 5, but is: " + bytes);
+            }
+            this.oversizeBytes = bytes;
             return this;
         }
 

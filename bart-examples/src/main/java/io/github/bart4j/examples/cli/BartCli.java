@@ -6,8 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bart} command line. Exit codes: 0 success, 1 the run failed, 2 bad input (config,
- * arguments, files) with a one-line message naming the key or file, the bad value and the rule.
+ * The {@code bart} command line. Exit codes: 0 success, 1 the run failed (or the machine did: a file
+ * that cannot be written, out of memory; one line naming the path and the cause), 2 bad input
+ * (config, arguments, files) with a one-line message naming the key or file, the bad value and the rule.
  */
 @Command(name = "bart", mixinStandardHelpOptions = true, versionProvider = BartCli.Version.class,
         description = "The Balloon Analogue Risk Task (BART) for large language models.",
@@ -28,6 +29,9 @@ public final class BartCli {
         PrintWriter err = new PrintWriter(System.err, true);
         try {
             return commandLine(env, out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("bart: " + EnvironmentFailure.OUT_OF_MEMORY);
+            return 1;
         } finally {
             out.flush();
             err.flush();
@@ -53,6 +57,13 @@ public final class BartCli {
             if (ex instanceof io.github.bart4j.core.ResultFileException) { // one line already, names file(s)
                 commandLine.getErr().println("bart: " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            java.io.IOException io = EnvironmentFailure.ioCause(ex);
+            if (io != null) {
+                commandLine.getErr().println("bart: " + EnvironmentFailure.describe(ex, io)
+                        + (commandLine.getCommandName().equals("run")
+                        ? " (the journal keeps every balloon finished before; resume once it is fixed)" : ""));
+                return 1;
             }
             throw ex;
         });

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.bart4j.core.BalloonType;
+import io.github.bart4j.langchain4j.ModelOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,7 +46,8 @@ public final class ConfigLoader {
     static final Set<String> ADDED_KEYS = Set.of("backend", "base_url", "thresholds", "seed", "balloon_types",
             "epochs", "temperature", "max_tokens", "conversation", "max_invalid_retries", "structured_output",
             "max_concurrency", "max_concurrency_per_model", "request_timeout_seconds", "max_retries", "personas",
-            "task", "balloon_order", "disclose_range", "http_referer", "x_title", "openai_api_key", "model_seed");
+            "task", "balloon_order", "disclose_range", "http_referer", "x_title", "openai_api_key", "model_seed",
+            "max_response_bytes");
 
     static final List<String> BACKENDS = List.of("openrouter", "ollama", "openai", "simulated");
     static final List<String> CONVERSATIONS = List.of("per_balloon", "across_balloons", "stateless");
@@ -72,7 +74,7 @@ public final class ConfigLoader {
     public static RunConfig demo() {
         return new RunConfig("bart4j-demo", 1, 20, 0.10, 50, List.of("crra:2", "crra:1", "crra:0", "crra:-1"),
                 "simulated", null, null, "none", false, "runs", true, true, null, 42L, null, "shuffled", 1, null, null,
-                null, "per_balloon", 3, false, 8, 8, 60, 4, Map.of(), "classic", true, null, null, List.of(),
+                null, "per_balloon", 3, false, 8, 8, 60, 4, ModelOptions.DEFAULT_MAX_RESPONSE_BYTES, Map.of(), "classic", true, null, null, List.of(),
                 CostSettings.NONE);
     }
 
@@ -127,6 +129,30 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UsageException(name + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Whether {@code s} holds a control character (newline, tab, NUL, DEL...). */
+    static boolean hasControlCharacter(String s) {
+        return s.codePoints().anyMatch(Character::isISOControl);
+    }
+
+    /** {@code s} with its control characters shown as escapes (a newline as {@code \\n}), for messages. */
+    static String visible(String s) {
+        StringBuilder out = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     static String oneLine(String s) {
@@ -238,6 +264,7 @@ public final class ConfigLoader {
                 }
             }
             String experimentName = string("experiment_name", "BART_Experiment");
+            noControlCharacters("experiment_name", experimentName);
             if (experimentName.contains("/") || experimentName.contains("\\") || experimentName.startsWith(".")) {
                 throw bad("experiment_name", get("experiment_name"),
                         "must not contain / or \\ or start with . (it names the run directory)");
@@ -310,18 +337,34 @@ public final class ConfigLoader {
             if (maxRetries > 20) {
                 throw bad("max_retries", get("max_retries"), "must be <= 20");
             }
+            int maxResponseBytes = integer("max_response_bytes", ModelOptions.DEFAULT_MAX_RESPONSE_BYTES, 1024);
             int epochs = integer("epochs", 1, 1);
             String task = choice("task", "classic", List.of("classic", "automatic"));
             String baseUrl = baseUrl();
             Map<String, String> personas = personas();
             String[] key = apiKey(backend, baseUrl);
             return new RunConfig(experimentName, minPumps, maxPumps, reward, balloons, models, backend, baseUrl,
-                    key[0], key[1], bool("debug_mode", false), string("output_dir", "logs"), bool("log_json", true),
+                    key[0], key[1], bool("debug_mode", false), outputDir(), bool("log_json", true),
                     bool("log_csv", true), thresholds, seed, types, order, epochs, temperature, maxTokens, modelSeed,
                     conversation, maxInvalid, bool("structured_output", false), maxConcurrency, perModel, timeout,
-                    maxRetries, personas, task, bool("disclose_range", true), string("http_referer", null),
+                    maxRetries, maxResponseBytes, personas, task, bool("disclose_range", true), string("http_referer", null),
                     string("x_title", null), List.copyOf(warnings),
                     CostSettings.read(get("max_cost_usd"), get("max_tokens_total"), get("prices"), this::bad));
+        }
+
+        /** Names become paths and are printed in resume commands: a newline or NUL would break both. */
+        private void noControlCharacters(String key, String value) {
+            if (value != null && hasControlCharacter(value)) {
+                throw new UsageException(file + ": key '" + key + "' must not contain control characters (newline,"
+                        + " tab, NUL...), but is: '" + visible(value.length() > 80 ? value.substring(0, 80) + "..."
+                        : value) + "'");
+            }
+        }
+
+        private String outputDir() {
+            String dir = string("output_dir", "logs");
+            noControlCharacters("output_dir", dir);
+            return dir;
         }
 
         private String suggestion(String key) {

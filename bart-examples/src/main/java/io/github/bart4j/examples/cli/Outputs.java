@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The files of a run directory, written from the results in their stable order. */
 final class Outputs {
@@ -26,14 +27,36 @@ final class Outputs {
      * The balloons recorded by an earlier, interrupted run of the same directory (a balloon asked
      * again with {@code --retry-errors} counts as its later record).
      *
-     * @throws UsageException if a recorded balloon does not match the schedule (another experiment's journal)
+     * @throws UsageException if a recorded balloon does not match the schedule, or names a model,
+     *         persona or epoch the config does not have (another experiment's journal, or an edited one)
      */
+    static List<BalloonResult> readJournal(Path journal, Schedule schedule, RunConfig cfg) {
+        return readJournal(journal, schedule, cfg, true);
+    }
+
+    /** As {@link #readJournal(Path, Schedule, RunConfig)}, for people's runs ({@code serve}): any participant name. */
     static List<BalloonResult> readJournal(Path journal, Schedule schedule) {
+        return readJournal(journal, schedule, null, false);
+    }
+
+    private static List<BalloonResult> readJournal(Path journal, Schedule schedule, RunConfig cfg,
+                                                   boolean modelsFromConfig) {
         if (!Files.exists(journal)) {
             return List.of();
         }
         List<BalloonResult> results = ResultFiles.readJournal(journal);
+        Set<String> personas = cfg == null || cfg.personas().isEmpty() ? Set.of("") : cfg.personas().keySet();
         for (BalloonResult r : results) {
+            String foreign = !modelsFromConfig ? null
+                    : !cfg.models().contains(r.participant()) ? "model '" + r.participant() + "'"
+                    : !personas.contains(r.persona()) ? "persona '" + r.persona() + "' of " + r.participant()
+                    : r.epoch() > cfg.epochs() ? "epoch " + r.epoch() + " of " + r.participant() : null;
+            if (foreign != null) {
+                long line = lineOfRecord(journal, r);
+                throw new UsageException(journal + (line > 0 ? " line " + line : "") + ": a balloon of " + foreign
+                        + ", which the config does not have; this journal belongs to another experiment or was"
+                        + " edited; use a new --run-dir");
+            }
             int id = r.balloon().id();
             Balloon expected = id >= 1 && id <= schedule.size() ? schedule.balloons().get(id - 1) : null;
             if (expected == null || expected.threshold() != r.balloon().threshold()) {
@@ -44,6 +67,29 @@ final class Outputs {
             }
         }
         return results;
+    }
+
+    /** The 1-based line of the journal's first record of {@code r}'s (model, persona, epoch), or 0 if not found. */
+    private static long lineOfRecord(Path journal, BalloonResult r) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (java.io.BufferedReader in = Files.newBufferedReader(journal, java.nio.charset.StandardCharsets.UTF_8)) {
+            long line = 0;
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                line++;
+                if (l.isBlank()) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode node = json.readTree(l);
+                if (node.path("model").asText("").equals(r.participant())
+                        && node.path("persona").asText("").equals(r.persona())
+                        && node.path("epoch").asInt(1) == r.epoch()) {
+                    return line;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the message then names no line
+        }
+        return 0;
     }
 
     static void writeCombinedCsv(RunDirectory dir, Iterable<BalloonResult> results) {

@@ -94,6 +94,7 @@ public final class Participants {
                     .structuredOutput(cfg.structuredOutput())
                     .debug(cfg.debug())
                     .maxRetries(cfg.maxRetries())
+                    .maxResponseBytes(cfg.maxResponseBytes())
                     .timeout(Duration.ofMillis(Math.round(cfg.requestTimeoutSeconds() * 1000)))
                     .maxConcurrencyPerModel(cfg.maxConcurrencyPerModel())
                     .personas(cfg.personas())

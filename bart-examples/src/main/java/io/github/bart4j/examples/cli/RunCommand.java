@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,8 +71,21 @@ final class RunCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    /** The run directory's lock, held until the command ends. */
+    private RunLock lock;
+
     @Override
     public Integer call() {
+        try {
+            return run();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunConfig cfg = config == null ? ConfigLoader.demo() : new ConfigLoader(env).load(config);
@@ -94,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> publicConfig = cfg.publicView();
         dir.checkSameExperiment(publicConfig, seed);
         Schedule schedule = schedule(cfg, seed);
-        List<BalloonResult> journal = Outputs.readJournal(dir.file(RunDirectory.JOURNAL), schedule);
+        List<BalloonResult> journal = Outputs.readJournal(dir.file(RunDirectory.JOURNAL), schedule, cfg);
         int retried = 0;
         if (retryErrors) {
             int before = journal.size();
@@ -110,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return DryRun.print(cfg, seed, schedule, journal, budget, out, err);
         }
-        dir.create();
+        lock = dir.create();
 
         Instant started = Instant.now();
         Map<String, Object> manifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, null, "running",
@@ -139,24 +151,18 @@ final class RunCommand implements Callable<Integer> {
         builder.listener(progress);
         Experiment experiment = builder.build();
 
-        AtomicInteger signal = new AtomicInteger();
-        Signals.onInterrupt(sig -> {
-            if (signal.getAndSet(sig) == 0) {
-                err.println();
-                err.println("bart: stopping: no new balloons start; waiting for those in flight (signal again to quit"
-                        + " now; the journal keeps every finished balloon)");
-                err.flush();
-                experiment.stop();
-            } else {
-                Runtime.getRuntime().halt(128 + sig);
-            }
-        });
+        Stopper stopper = new Stopper(experiment, err, Stopper.GRACE);
+        Signals.onInterrupt(stopper::onSignal);
         ExperimentResult result;
         try {
-            result = experiment.run();
+            result = stopper.run();
         } finally {
             progress.close();
             journalSink.close();
+        }
+        if (result == null) { // stopped, balloons in flight abandoned: the journal has what finished
+            result = Stopper.fromJournal(dir.file(RunDirectory.JOURNAL), arms, experiment.size(),
+                    java.time.Duration.between(started, Instant.now()));
         }
 
         Instant finished = Instant.now();
@@ -188,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("files: " + dir.dir());
         out.flush();
         String resume = "./bart run" + (config == null ? "" : " --config " + config) + " --run-dir " + dir.dir();
-        return outcome.report(err, signal.get(), resume, budget.resumeOptions());
+        return outcome.report(err, stopper.signal(), resume, budget.resumeOptions());
     }
 
     static Schedule schedule(RunConfig cfg, long seed) {

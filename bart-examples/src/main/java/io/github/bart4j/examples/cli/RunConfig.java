@@ -40,6 +40,7 @@ public record RunConfig(
         int maxConcurrencyPerModel,
         double requestTimeoutSeconds,
         int maxRetries,
+        int maxResponseBytes,
         Map<String, String> personas,
         String task,
         boolean discloseRange,
@@ -78,6 +79,7 @@ public record RunConfig(
         m.put("max_concurrency_per_model", maxConcurrencyPerModel);
         m.put("request_timeout_seconds", requestTimeoutSeconds);
         m.put("max_retries", maxRetries);
+        m.put("max_response_bytes", maxResponseBytes);
         m.put("debug_mode", debug);
         m.put("output_dir", outputDir);
         m.put("log_json", logJson);

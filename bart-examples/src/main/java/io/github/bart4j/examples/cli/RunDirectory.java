@@ -39,12 +39,20 @@ final class RunDirectory {
 
     /**
      * The run directory: {@code runDir} when given, else {@code <output_dir>/<experiment_name>-<UTC timestamp>}.
-     * An existing directory with a manifest is a resume; one with other files but no manifest is refused.
-     * Nothing is created until {@link #create()}.
+     * A leading {@code ~/} is the user's home directory. An existing directory with a manifest is a
+     * resume; one that holds any other file but no manifest (the user's own files, another tool's
+     * output) is refused, and nothing in it is touched. Nothing is created until {@link #create()}.
+     *
+     * @throws UsageException for a foreign or unreadable directory, a file in the way, a control character
      */
     static RunDirectory open(Path runDir, RunConfig config) {
-        Path dir = runDir != null ? runDir : Path.of(config.outputDir()).resolve(config.experimentName() + "-"
-                + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (runDir != null && ConfigLoader.hasControlCharacter(runDir.toString())) {
+            throw new UsageException("--run-dir " + ConfigLoader.visible(runDir.toString())
+                    + ": must not contain control characters (newline, tab, NUL...)");
+        }
+        Path dir = runDir != null ? expandHome(runDir.toString()) : expandHome(config.outputDir()).resolve(
+                config.experimentName() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(
+                        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException(dir + ": --run-dir must be a directory, but is a file");
         }
@@ -62,16 +70,56 @@ final class RunDirectory {
             }
         } else if (Files.exists(dir.resolve(JOURNAL))) {
             throw new UsageException(dir + ": has a journal but no manifest.json; cannot tell which config made it");
+        } else if (Files.isDirectory(dir)) {
+            String foreign = firstForeignFile(dir);
+            if (foreign != null) {
+                throw new UsageException(dir + ": holds files but is not a bart4j run directory (no manifest.json;"
+                        + " found '" + ConfigLoader.visible(foreign) + "'); nothing was changed; use an empty or new"
+                        + " --run-dir");
+            }
         }
         return new RunDirectory(dir, previous);
     }
 
-    /** Creates the directory; called only once everything else about the run has been checked. */
-    void create() {
+    /** {@code path} with a leading {@code ~} or {@code ~/} replaced by the user's home directory. */
+    static Path expandHome(String path) {
+        if (!path.equals("~") && !path.startsWith("~/") && !path.startsWith("~" + java.io.File.separator)) {
+            return Path.of(path);
+        }
+        String rest = path.substring(1);
+        while (rest.startsWith("/") || rest.startsWith(java.io.File.separator)) {
+            rest = rest.substring(1);
+        }
+        return Path.of(System.getProperty("user.home")).resolve(rest);
+    }
+
+    /** The name of an entry that a fresh run directory may not hold (anything but the lock file), or null. */
+    private static String firstForeignFile(Path dir) {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE)).sorted()
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UsageException(dir + ": cannot be read: " + EnvironmentFailure.cause(e));
+        }
+    }
+
+    /**
+     * Creates the directory and locks it for this process ({@link RunLock}); called only once
+     * everything else about the run has been checked. The caller closes the lock when the run ends.
+     *
+     * @throws UsageException when the directory cannot be created or written, or another run holds it
+     */
+    RunLock create() {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UsageException(dir + ": cannot create the run directory: " + e.getMessage());
+            throw new UsageException(dir + ": cannot create the run directory: " + EnvironmentFailure.cause(e));
+        }
+        try {
+            return RunLock.acquire(dir);
+        } catch (UncheckedIOException e) {
+            throw new UsageException(dir + ": cannot write in the run directory: "
+                    + EnvironmentFailure.cause(e.getCause()));
         }
     }
 

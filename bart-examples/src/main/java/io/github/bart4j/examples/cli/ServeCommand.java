@@ -78,7 +78,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         dir.checkSameExperiment(publicConfig, seed);
         Schedule schedule = RunCommand.schedule(cfg, seed);
         List<BalloonResult> journal = Outputs.readJournal(dir.file(RunDirectory.JOURNAL), schedule);
-        dir.create();
+        RunLock lock = dir.create(); // one process per run directory, as for `run`
 
         Instant started = Instant.now();
         dir.writeManifest(manifest(cfg, publicConfig, seed, schedule, started, null, "serving", null));
@@ -90,6 +90,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             server = StudyServer.start(study, cfg.discloseRange(), host, port);
         } catch (IllegalStateException e) {
             journalSink.close();
+            lock.close();
             throw new UsageException(ConfigLoader.oneLine(e.getMessage()) + " (choose another --port, or 0 for a"
                     + " free one)");
         }
@@ -134,6 +135,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.println();
         out.println("files: " + dir.dir() + " (people: " + people.size() + ", balloons: " + results.size()
                 + "); continue with: ./bart serve --config " + config + " --run-dir " + dir.dir());
+        lock.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

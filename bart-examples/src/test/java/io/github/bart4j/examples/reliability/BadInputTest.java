@@ -47,7 +47,10 @@ class BadInputTest {
                 Arguments.of("missing API key", "backend: openrouter\nmodel_list: ['openai/gpt-4o']\n",
                         "OPENROUTER_API_KEY"),
                 Arguments.of("bad base_url", "backend: openai\nbase_url: 'ftp://x'\nmodel_list: ['m']\n", "base_url"),
-                Arguments.of("empty file", "", "c.yaml"));
+                Arguments.of("empty file", "", "c.yaml"),
+                Arguments.of("newline in experiment_name", ok + "experiment_name: \"a\\nb\"\n", "experiment_name"),
+                Arguments.of("NUL in experiment_name", ok + "experiment_name: \"a\\0b\"\n", "experiment_name"),
+                Arguments.of("tab in experiment_name", ok + "experiment_name: \"a\\tb\"\n", "experiment_name"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,6 +76,20 @@ class BadInputTest {
         Cli.Outcome o = Cli.run(Map.of(), "run", "--quiet", "--config", config.toString());
         assertThat(o.exitCode()).as(what + ": " + o.err()).isEqualTo(2);
         assertThat(out).as(what).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"newline, a\\nb", "NUL, a\\0b", "escape, a\\eb"})
+    void a_control_character_in_output_dir_is_refused_in_one_line(String what, String escaped) throws IOException {
+        Path config = tmp.resolve("c.yaml");
+        Files.writeString(config, "backend: simulated\nmodel_list: ['crra:1']\noutput_dir: \"" + tmp + "/" + escaped
+                + "\"\n");
+        Cli.Outcome o = Cli.run(Map.of(), "run", "--quiet", "--config", config.toString());
+        assertRefused(o, "output_dir");
+        assertThat(o.err()).as(what).contains("control characters");
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files).as("nothing created").containsExactly(config);
+        }
     }
 
     @org.junit.jupiter.api.Test

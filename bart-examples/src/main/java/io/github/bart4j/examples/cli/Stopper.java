@@ -1,0 +1,136 @@
+package io.github.bart4j.examples.cli;
+
+import io.github.bart4j.core.BalloonResult;
+import io.github.bart4j.core.Experiment;
+import io.github.bart4j.core.ExperimentResult;
+import io.github.bart4j.core.ResultFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How {@code run} stops on SIGINT/SIGTERM, in seconds however slow the provider:
+ * <ol>
+ *   <li>the first signal stops starting balloons; those in flight get {@link #GRACE} to finish;</li>
+ *   <li>past the grace period, or at a second signal, the balloons still in flight are abandoned:
+ *       they are not recorded (a resume asks them again) and the run's files are written from the
+ *       journal, which holds every finished balloon;</li>
+ *   <li>a third signal quits at once, without writing files (the journal is intact).</li>
+ * </ol>
+ */
+final class Stopper {
+
+    /** How long balloons in flight may take to finish after the first signal. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final Experiment experiment;
+    private final PrintWriter err;
+    private final Duration grace;
+    private final AtomicInteger signals = new AtomicInteger();
+    private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
+    private volatile int firstSignal;
+
+    Stopper(Experiment experiment, PrintWriter err, Duration grace) {
+        this.experiment = experiment;
+        this.err = err;
+        this.grace = grace;
+    }
+
+    /** The first signal received (2 or 15), or 0. */
+    int signal() {
+        return firstSignal;
+    }
+
+    /** Handles one SIGINT/SIGTERM. */
+    void onSignal(int sig) {
+        int n = signals.incrementAndGet();
+        if (n == 1) {
+            firstSignal = sig;
+            err.println();
+            err.println("bart: stopping: no new balloons start; those in flight get " + grace.toSeconds()
+                    + " s to finish (signal again to stop them now; the journal keeps every finished balloon)");
+            err.flush();
+            experiment.stop();
+            Thread timer = new Thread(() -> {
+                try {
+                    Thread.sleep(grace.toMillis());
+                    abandon("still in flight after " + grace.toSeconds() + " s");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bart-stop-grace");
+            timer.setDaemon(true);
+            timer.start();
+        } else if (n == 2) {
+            abandon("stopped by a second signal");
+        } else {
+            Runtime.getRuntime().halt(128 + firstSignal);
+        }
+    }
+
+    private void abandon(String why) {
+        if (abandoned.complete(null)) {
+            err.println("bart: " + why + ": abandoning the balloons in flight (not recorded; a resume asks them"
+                    + " again) and writing the files");
+            err.flush();
+        }
+    }
+
+    /**
+     * Runs the experiment: its result, or {@code null} when the balloons in flight were abandoned
+     * (their threads keep running until the process exits; the caller closes the journal first).
+     */
+    ExperimentResult run() {
+        CompletableFuture<ExperimentResult> run = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                run.complete(experiment.run());
+            } catch (Throwable e) {
+                run.completeExceptionally(e);
+            }
+        }, "bart-run");
+        worker.setDaemon(true);
+        worker.start();
+        CompletableFuture.anyOf(run, abandoned).exceptionally(e -> null).join();
+        if (!run.isDone()) {
+            return null;
+        }
+        try {
+            return run.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The result of a stopped run whose balloons in flight were abandoned: what the journal holds
+     * (the latest record per balloon), in the stable order of the files.
+     */
+    static ExperimentResult fromJournal(Path journal, List<Experiment.Arm> arms, int total, Duration elapsed) {
+        List<BalloonResult> recorded = Files.exists(journal) ? ResultFiles.readJournal(journal) : List.of();
+        Map<String, Integer> armOrder = new HashMap<>();
+        for (int i = 0; i < arms.size(); i++) {
+            armOrder.putIfAbsent(arms.get(i).participant().name() + "\u0000" + arms.get(i).persona(), i);
+        }
+        List<BalloonResult> ordered = recorded.stream().sorted(Comparator.comparingInt((BalloonResult r) ->
+                        armOrder.getOrDefault(r.participant() + "\u0000" + r.persona(), Integer.MAX_VALUE))
+                .thenComparing(BalloonResult::participant).thenComparing(BalloonResult::persona)
+                .thenComparingInt(BalloonResult::epoch).thenComparingInt(r -> r.balloon().id())).toList();
+        return new ExperimentResult(ordered, true, Map.of(), total - ordered.size(), elapsed);
+    }
+}

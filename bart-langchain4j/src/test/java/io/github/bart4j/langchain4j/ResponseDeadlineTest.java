@@ -1,0 +1,165 @@
+package io.github.bart4j.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bart4j.core.Balloon;
+import io.github.bart4j.core.BalloonResult;
+import io.github.bart4j.core.Decision;
+import io.github.bart4j.core.Task;
+import io.github.bart4j.core.spi.BalloonState;
+import io.github.bart4j.core.spi.Participant;
+import io.github.bart4j.core.spi.Reply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A request's timeout is a deadline for the whole exchange, body included, and a response body is
+ * read only up to {@code maxResponseBytes}: a server that stalls or trickles its body, or sends a
+ * huge one, cannot hang a run or fill the heap.
+ */
+class ResponseDeadlineTest {
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setServerSocketFactory(new NoDelaySockets());
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ModelOptions.Builder options() {
+        return ModelOptions.builder(ModelOptions.Backend.OPENAI, "gpt-test")
+                .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
+                .timeout(Duration.ofSeconds(2))
+                .maxRetries(1)
+                .sleeper(waits::add);
+    }
+
+    private static MockResponse ok(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /** Plays one balloon against the server and returns its result and how long it took. */
+    private BalloonResult playOne(Participant p, long[] elapsedNanos) {
+        long start = System.nanoTime();
+        BalloonResult r = Task.classic().play(p, new Balloon(1, "", 1, 20, 10, 0.10));
+        elapsedNanos[0] = System.nanoTime() - start;
+        return r;
+    }
+
+    @Test
+    void a_body_trickled_a_byte_a_second_is_cut_off_at_the_deadline_and_retried() {
+        String body = OpenRouterWireTest.completion("Cash Out");
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body(body).throttleBody(1, 1, TimeUnit.SECONDS).build());
+        }
+        long[] elapsed = new long[1];
+
+        BalloonResult r = playOne(LlmParticipants.create(options().build()), elapsed);
+
+        assertThat(r.isError()).isTrue();
+        assertThat(r.error()).contains("timed out").contains("gave up after 2 attempts");
+        // two deadlines of 2 s (the sleeper does not wait); the body alone would take minutes
+        assertThat(Duration.ofNanos(elapsed[0])).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void headers_and_one_byte_then_silence_is_cut_off_at_the_deadline() {
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body(OpenRouterWireTest.completion("Cash Out")).throttleBody(1, 60, TimeUnit.SECONDS).build());
+        }
+        long[] elapsed = new long[1];
+
+        BalloonResult r = playOne(LlmParticipants.create(options().build()), elapsed);
+
+        assertThat(r.isError()).isTrue();
+        assertThat(r.error()).contains("timed out").contains("gave up after 2 attempts");
+        assertThat(waits).hasSize(1);
+        assertThat(Duration.ofNanos(elapsed[0])).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void the_backend_preflight_has_a_deadline_for_the_whole_answer_too() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[]}").throttleBody(1, 60, TimeUnit.SECONDS).build());
+        long start = System.nanoTime();
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> Preflight.check(List.of(options().build())));
+
+        assertThat(failure).isInstanceOf(Preflight.PreflightException.class)
+                .hasMessageContaining("no complete answer within 2 s").hasMessageContaining("GET ");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void an_answer_over_max_response_bytes_is_an_invalid_answer_keeping_a_bounded_prefix() {
+        String huge = OpenRouterWireTest.completion("Pump " + "x".repeat(5 * 1024 * 1024));
+        server.enqueue(ok(huge));
+        server.enqueue(ok(OpenRouterWireTest.completion("Pump")));
+        Participant p = LlmParticipants.create(options().build());
+
+        var session = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()));
+        Reply tooLong = session.decide(new BalloonState(0, 0.0, 0, null));
+        Reply next = session.decide(new BalloonState(0, 0.0, 1, tooLong.invalidReason()));
+
+        assertThat(tooLong.isValid()).isFalse();
+        assertThat(tooLong.invalidReason()).startsWith("answer too long: " + huge.length() + " bytes")
+                .contains("max_response_bytes " + ModelOptions.DEFAULT_MAX_RESPONSE_BYTES);
+        assertThat(tooLong.raw()).hasSizeLessThanOrEqualTo(ResponseTooLargeException.PREFIX_CHARS)
+                .startsWith("{\"id\":\"gen-1\"");
+        assertThat(waits).as("an over-long answer is an answer, not a transport failure").isEmpty();
+        assertThat(next.decision()).isEqualTo(Decision.PUMP);
+    }
+
+    @Test
+    void the_kept_prefix_of_an_over_long_answer_never_holds_the_api_key() {
+        String key = "sk-test-0123456789abcdef-SECRET";
+        server.enqueue(ok(OpenRouterWireTest.completion("you sent " + key + " " + "x".repeat(400_000))));
+        Participant p = LlmParticipants.create(options().apiKey(key).build());
+
+        Reply tooLong = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
+                .decide(new BalloonState(0, 0.0, 0, null));
+
+        assertThat(tooLong.invalidReason()).startsWith("answer too long");
+        assertThat(tooLong.raw()).contains("you sent ***").doesNotContain(key);
+    }
+
+    @Test
+    void the_cap_is_configurable_and_an_answer_within_it_is_read_whole() {
+        String answer = OpenRouterWireTest.completion("Pump").replace("\"object\"",
+                "\"padding\":\"" + "y".repeat(3000) + "\",\"object\"");
+        server.enqueue(ok(answer));
+        server.enqueue(ok(answer));
+
+        Reply within = LlmParticipants.create(options().maxResponseBytes(8192).build()).open(
+                Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
+                .decide(new BalloonState(0, 0.0, 0, null));
+        Reply over = LlmParticipants.create(options().maxResponseBytes(2048).build()).open(
+                Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
+                .decide(new BalloonState(0, 0.0, 0, null));
+
+        assertThat(within.isValid()).as(within.invalidReason()).isTrue();
+        assertThat(within.decision()).isEqualTo(Decision.PUMP);
+        assertThat(over.isValid()).isFalse();
+        assertThat(over.invalidReason()).contains("max_response_bytes 2048");
+    }
+}
