@@ -135,6 +135,16 @@ public final class ResultFiles {
     }
 
     /**
+     * Hands every record of a journal to {@code each}, in file order and without holding them: a
+     * balloon recorded more than once comes once per record. An incomplete last line is ignored.
+     *
+     * @throws ResultFileException if a line other than the last is not a valid result object
+     */
+    public static void readJournal(Path file, java.util.function.Consumer<BalloonResult> each) {
+        ResultFileReader.readJournal(Objects.requireNonNull(file, "file"), Objects.requireNonNull(each, "each"));
+    }
+
+    /**
      * Writes {@code BART_combined.csv} as the command line does: the header and one row per result,
      * in the order of {@code results}, replacing {@code file} atomically where the file system
      * allows. The format is {@link ResultSinks#csv}'s. Given {@link ExperimentResult#results()},
@@ -149,7 +159,7 @@ public final class ResultFiles {
      *
      * @throws UncheckedIOException naming the file when it cannot be written
      */
-    public static void writeCombinedCsv(Path file, List<BalloonResult> results) {
+    public static void writeCombinedCsv(Path file, Iterable<BalloonResult> results) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(results, "results");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -186,7 +196,7 @@ public final class ResultFiles {
      */
     public static void writeResultsJson(Path file, String experimentName, String timestamp,
                                         Map<String, ?> parameters, List<Summary> summary,
-                                        List<BalloonResult> results) {
+                                        Iterable<BalloonResult> results) {
         Objects.requireNonNull(file, "file");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {

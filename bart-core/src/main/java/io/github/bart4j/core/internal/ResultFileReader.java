@@ -526,6 +526,12 @@ public final class ResultFileReader {
      */
     public static List<BalloonResult> readJournal(Path file) {
         List<BalloonResult> out = new ArrayList<>();
+        readJournal(file, out::add);
+        return latestPerBalloon(out);
+    }
+
+    /** Every record of a journal in file order (none dropped as repeated), ignoring an incomplete last line. */
+    public static void readJournal(Path file, java.util.function.Consumer<BalloonResult> out) {
         ResultJson.Defaults defaults = new ResultJson.Defaults(null, SeedRows.SEED_MIN_PUMPS,
                 SeedRows.SEED_MAX_PUMPS, SeedRows.SEED_REWARD);
         long lineNumber = 0;
@@ -561,11 +567,13 @@ public final class ResultFileReader {
                     pendingLength = bytes.length;
                     continue;
                 }
+                BalloonResult decoded;
                 try {
-                    out.add(ResultJson.decode(node, defaults));
+                    decoded = ResultJson.decode(node, defaults);
                 } catch (FormatProblem e) {
                     throw new ResultFileException(file, lineNumber, e.getMessage());
                 }
+                out.accept(decoded);
             }
             if (pending != null) {
                 LOG.warn("{} line {}: ignored an incomplete last line ({} bytes), left by an interrupted write",
@@ -579,7 +587,6 @@ public final class ResultFileReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return latestPerBalloon(out);
     }
 
     /** Keeps the last record of each (participant, persona, epoch, balloon), in the order of those records. */
