@@ -20,6 +20,12 @@ import java.util.Set;
  *       {@code maxConcurrencyPerParticipant} per participant name (shared by its personas); the
  *       balloons of a participant with {@link Participant#sequentialBalloons()} are played one at a
  *       time in schedule order within each (persona, epoch) series;</li>
+ *   <li>each arm (participant, persona) plays its balloons in play order: epoch by epoch, and
+ *       within an epoch in schedule order, so a run stopped at any point holds a prefix of every
+ *       (participant, persona, epoch) series, except the balloons that were in flight when it stopped
+ *       (they finish and are recorded); every arm starts in the first round of dispatch, and a free
+ *       slot goes to the arm whose balloons take longest so far (the run ends close to its shortest
+ *       possible time);</li>
  *   <li>results do not depend on scheduling: {@link ExperimentResult#results()} is in a stable order,
  *       and deterministic participants give the same results whatever finished first;</li>
  *   <li>a result reaches every sink before it is reported to listeners or counted as done;</li>
@@ -62,7 +68,9 @@ public final class Experiment {
     /**
      * Plays every balloon not yet completed and returns when all have finished, the experiment was
      * {@linkplain #stop() stopped} and its balloons in flight finished, or every remaining
-     * participant failed.
+     * participant failed. Interrupting the calling thread acts as {@link #stop()} (so a harness can
+     * cancel a run with {@code Future.cancel(true)}): the run returns its result, stopped, with the
+     * thread's interrupt status set.
      *
      * @throws Bart4jException if a sink fails to store a result (nothing more is started)
      * @throws IllegalStateException if called twice
@@ -155,7 +163,11 @@ public final class Experiment {
             return this;
         }
 
-        /** Balloons in flight per participant name, {@code >= 1} (default: {@code maxConcurrency}). */
+        /**
+         * Balloons in flight per participant name (shared by its personas), {@code >= 1} (default:
+         * {@code maxConcurrency}). A participant's {@link Participant#preferredConcurrency()} lowers it
+         * for that participant.
+         */
         public Builder maxConcurrencyPerParticipant(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("max_concurrency_per_model must be >= 1, but is: " + max);
@@ -193,8 +205,10 @@ public final class Experiment {
         }
 
         /**
-         * @throws IllegalStateException when the schedule or every participant is missing, or two
-         *     participants share a name and persona
+         * @throws IllegalStateException when the schedule or every participant is missing, two
+         *     participants share a name and persona, or a {@linkplain #completed completed} result
+         *     belongs to another experiment (a participant and persona not added, an epoch outside
+         *     {@code 1..epochs}, or a balloon not in the schedule); the message names the first such result
          */
         public Experiment build() {
             if (schedule == null) {
@@ -212,7 +226,32 @@ public final class Experiment {
                             + " is added twice; names (with personas) must be unique");
                 }
             }
+            checkCompleted(seen);
             return new Experiment(this);
+        }
+
+        private void checkCompleted(Set<String> arms) {
+            for (BalloonResult r : completed) {
+                String problem = null;
+                int id = r.balloon().id();
+                Balloon expected = id >= 1 && id <= schedule.size() ? schedule.balloons().get(id - 1) : null;
+                if (!arms.contains(r.participant() + "\u0000" + r.persona())) {
+                    problem = "no such participant" + (r.persona().isEmpty() ? "" : " and persona") + " was added";
+                } else if (r.epoch() < 1 || r.epoch() > epochs) {
+                    problem = "the experiment has epochs 1.." + epochs;
+                } else if (expected == null) {
+                    problem = "the schedule has balloons 1.." + schedule.size();
+                } else if (!expected.equals(r.balloon())) {
+                    problem = "the schedule's balloon " + id + " has threshold " + expected.threshold()
+                            + " (type " + expected.type() + "), the result's has threshold " + r.balloon().threshold()
+                            + " (type " + r.balloon().type() + ")";
+                }
+                if (problem != null) {
+                    throw new IllegalStateException("completed result of participant '" + r.participant() + "'"
+                            + (r.persona().isEmpty() ? "" : " (persona '" + r.persona() + "')") + ", epoch "
+                            + r.epoch() + ", balloon " + id + " does not belong to this experiment: " + problem);
+                }
+            }
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.github.bart4j.core;
 
 /**
- * Receives an experiment's events as they happen. Called from worker threads, one event at a
- * time (calls are serialised), after the result has been handed to every {@link ResultSink}.
- * An exception thrown by a listener is logged and otherwise ignored.
+ * Receives an experiment's events as they happen. Every call of a run (both methods, all
+ * listeners) is made on one thread of the experiment's own, one at a time, in the order the events
+ * happened; a balloon is reported after its result was handed to every {@link ResultSink}. Workers
+ * do not wait for listeners: a slow listener delays only the events after it (they wait in memory),
+ * and {@link Experiment#run()} returns once every event was delivered. An exception thrown by a
+ * listener is logged and otherwise ignored.
  */
 public interface ExperimentListener {
 

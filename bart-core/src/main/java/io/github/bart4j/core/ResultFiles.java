@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +97,33 @@ public final class ResultFiles {
     }
 
     /**
+     * Reads result files as {@link #readAll} does, but keeps only each balloon's outcome: the
+     * results carry no decisions (an empty list), and equal names and balloons are shared. Enough
+     * for every statistic of {@code bart4j.core.analysis} and a fraction of the memory: a combined
+     * CSV is decoded row by row, so files of millions of balloons fit in a small heap.
+     *
+     * @throws ResultFileException as {@link #readAll}: a file that cannot be read, or a balloon held twice
+     */
+    public static List<BalloonResult> readOutcomes(List<Path> files) {
+        Map<Object, Object> shared = new HashMap<>();
+        java.util.function.UnaryOperator<BalloonResult> lean = r -> new BalloonResult(
+                (String) shared.computeIfAbsent(r.participant(), k -> k), (String) shared.computeIfAbsent(r.persona(), k -> k),
+                r.epoch(), (Balloon) shared.computeIfAbsent(r.balloon(), k -> k), r.pumps(), r.burst(), r.earnings(),
+                List.of(), r.status(), r.error() == null ? null : (String) shared.computeIfAbsent(r.error(), k -> k));
+        List<BalloonResult> out = new ArrayList<>();
+        List<List<BalloonResult>> each = new ArrayList<>();
+        List<Duplicates.Layout> layouts = new ArrayList<>();
+        for (Path file : files) {
+            List<BalloonResult> results = ResultFileReader.read(Objects.requireNonNull(file, "file"), lean);
+            each.add(results);
+            layouts.add(ResultFileReader.layout(file));
+            out.addAll(results);
+        }
+        Duplicates.refuseAcross(files, layouts, each); // the same refusal as readAll
+        return out;
+    }
+
+    /**
      * Reads a journal written by {@link ResultSinks#jsonLines}, whatever its name: the results it
      * holds, ignoring an incomplete last line. A balloon recorded more than once (asked again after
      * an error) appears once, as its last record. A runner resumes from it.
@@ -104,6 +132,16 @@ public final class ResultFiles {
      */
     public static List<BalloonResult> readJournal(Path file) {
         return ResultFileReader.readJournal(Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * Hands every record of a journal to {@code each}, in file order and without holding them: a
+     * balloon recorded more than once comes once per record. An incomplete last line is ignored.
+     *
+     * @throws ResultFileException if a line other than the last is not a valid result object
+     */
+    public static void readJournal(Path file, java.util.function.Consumer<BalloonResult> each) {
+        ResultFileReader.readJournal(Objects.requireNonNull(file, "file"), Objects.requireNonNull(each, "each"));
     }
 
     /**
@@ -121,7 +159,7 @@ public final class ResultFiles {
      *
      * @throws UncheckedIOException naming the file when it cannot be written
      */
-    public static void writeCombinedCsv(Path file, List<BalloonResult> results) {
+    public static void writeCombinedCsv(Path file, Iterable<BalloonResult> results) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(results, "results");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -158,7 +196,7 @@ public final class ResultFiles {
      */
     public static void writeResultsJson(Path file, String experimentName, String timestamp,
                                         Map<String, ?> parameters, List<Summary> summary,
-                                        List<BalloonResult> results) {
+                                        Iterable<BalloonResult> results) {
         Objects.requireNonNull(file, "file");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {

@@ -1,7 +1,9 @@
 package io.github.bart4j.langchain4j;
 
 import io.github.bart4j.core.Money;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -175,16 +177,44 @@ public final class BartPrompts {
         return personaPlacement;
     }
 
-    /** Fills {@code template} with {@code values}; every placeholder it holds must have a value. */
+    /**
+     * Fills {@code template} with {@code values}; a placeholder without a value stays as it is. A
+     * template is split into text and placeholders once and kept (templates are few).
+     */
     static String render(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 64);
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        String[] parts = COMPILED.get(template);
+        if (parts == null) {
+            parts = compile(template);
+            if (COMPILED.size() < 10_000) {
+                COMPILED.put(template, parts);
+            }
         }
-        m.appendTail(out);
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                out.append(parts[i]);
+            } else {
+                String value = values.get(parts[i]);
+                out.append(value == null ? "{" + parts[i] + "}" : value);
+            }
+        }
         return out.toString();
+    }
+
+    private static final Map<String, String[]> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Text, placeholder name, text, ..., text. */
+    private static String[] compile(String template) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            parts.add(template.substring(at, m.start()));
+            parts.add(m.group(1));
+            at = m.end();
+        }
+        parts.add(template.substring(at));
+        return parts.toArray(new String[0]);
     }
 
     @Override

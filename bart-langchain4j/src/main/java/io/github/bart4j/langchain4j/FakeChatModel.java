@@ -51,7 +51,10 @@ import java.util.regex.Pattern;
  *       ({@code "from a..b"}) from the system message, or the assumed ones
  *       ({@link Builder#assumedRange}, default $0.10 and 1..20) when they are not disclosed. A
  *       {@code random:P} policy draws once per (seed, balloon, pumps so far), so its answer depends
- *       only on the request. A request asking for JSON gets {@code {"decision": "pump"}}
+ *       only on the request. Behind a participant of the {@code simulated} backend the model is
+ *       told the situation directly instead (participant, persona, epoch, balloon, pumps so far;
+ *       the prompts are still rendered and its answer parsed), and every draw depends on the seed,
+ *       participant, persona, epoch, balloon and pumps so far. A request asking for JSON gets {@code {"decision": "pump"}}
  *       or {@code {"decision": "cash_out"}}, otherwise {@code Pump} / {@code Cash Out}. The automatic
  *       task's question ("How many times ...") gets the policy's number of pumps.</li>
  * </ul>
@@ -202,7 +205,58 @@ public final class FakeChatModel implements ChatModel {
                 .build();
     }
 
+    /**
+     * What a simulated participant knows about the decision it asks for; set by
+     * {@link LlmParticipant} on the calling thread around {@code chat()}, so the policy needs not
+     * read it back from the prompt text.
+     */
+    record Situation(String participant, BalloonContext context, int pumps, double balloonEarnings,
+                     boolean declaration, boolean rangeDisclosed) {
+    }
+
+    static final ThreadLocal<Situation> SITUATION = new ThreadLocal<>();
+
+    /** Whether this model plays a BART policy (and so can be told the {@link Situation}). */
+    boolean playsPolicy() {
+        return policy != null && function == null;
+    }
+
+    private String policyAnswer(Situation s, boolean json) {
+        BalloonContext real = s.context();
+        // what the prompts told it: the burst range only when disclosed
+        BalloonContext c = new BalloonContext(real.balloonId(), real.type(), real.rewardPerPump(),
+                s.rangeDisclosed() ? real.minPumps() : assumedMin, s.rangeDisclosed() ? real.maxPumps() : assumedMax,
+                0.0, real.epoch(), real.persona(), 1, List.of());
+        if (s.declaration()) {
+            Reply r = policy.open(c).declarePumps(new BalloonState(0, 0.0, 0, null));
+            return json ? "{\"pumps\": " + r.pumpsDeclared() + "}" : Integer.toString(r.pumpsDeclared());
+        }
+        boolean pump;
+        if (randomP >= 0) {
+            long h = seed;
+            h = h * 0x9E3779B97F4A7C15L + s.participant().hashCode();
+            h = h * 0x9E3779B97F4A7C15L + c.persona().hashCode();
+            h = h * 0x9E3779B97F4A7C15L + c.epoch();
+            h = h * 0x9E3779B97F4A7C15L + c.balloonId();
+            h = h * 0x9E3779B97F4A7C15L + s.pumps();
+            pump = new SplittableRandom(h).nextDouble() < randomP;
+        } else {
+            pump = policy.open(c).decide(new BalloonState(s.pumps(), s.balloonEarnings(), 0, null)).decision()
+                    == Decision.PUMP;
+        }
+        if (json) {
+            return pump ? "{\"decision\": \"pump\"}" : "{\"decision\": \"cash_out\"}";
+        }
+        return pump ? "Pump" : "Cash Out";
+    }
+
     private String policyAnswer(ChatRequest request) {
+        Situation situation = SITUATION.get();
+        if (situation != null) {
+            boolean json = request.responseFormat() != null
+                    && request.responseFormat().type() == ResponseFormatType.JSON;
+            return policyAnswer(situation, json);
+        }
         List<ChatMessage> messages = request.messages();
         String system = "";
         int last = -1;

@@ -94,6 +94,8 @@ public final class LlmParticipant implements Participant {
     private final Dialogue dialogue;
     private final Retrier retrier;
     private final boolean userBuilt;
+    /** A simulated participant: its model is told the situation instead of reading it from the prompts. */
+    private final boolean toldSituation;
 
     LlmParticipant(String name, ChatModel model, ModelOptions options, Retrier retrier, boolean userBuilt) {
         this.name = name;
@@ -101,6 +103,7 @@ public final class LlmParticipant implements Participant {
         this.options = options;
         this.dialogue = new Dialogue(options.prompts(), options.conversationMode());
         this.retrier = retrier;
+        this.toldSituation = model instanceof FakeChatModel && ((FakeChatModel) model).playsPolicy();
         this.userBuilt = userBuilt;
     }
 
@@ -112,6 +115,11 @@ public final class LlmParticipant implements Participant {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public int preferredConcurrency() {
+        return options.maxConcurrencyPerModel();
     }
 
     @Override
@@ -156,7 +164,7 @@ public final class LlmParticipant implements Participant {
                 messages = new ArrayList<>(conversation); // LangChain4j keeps a view of the list it is given
             }
             ChatRequest request = request(messages, DECISION_FORMAT);
-            Reply reply = ask(request, false, context.balloonId());
+            Reply reply = ask(request, false, context.balloonId(), situation(context, state, false));
             if (reply.isValid() && reply.decision() == Decision.PUMP) {
                 String answer = reply.raw().strip();
                 pumpAnswers.add(answer);
@@ -171,7 +179,7 @@ public final class LlmParticipant implements Participant {
         @Override
         public Reply declarePumps(BalloonState state) {
             ChatRequest request = request(dialogue.declaration(context), PUMPS_FORMAT);
-            return ask(request, true, context.balloonId());
+            return ask(request, true, context.balloonId(), situation(context, state, true));
         }
     }
 
@@ -180,6 +188,23 @@ public final class LlmParticipant implements Participant {
      * reply's usage, so what a decision cost is complete. An answer longer than
      * {@link ModelOptions#maxResponseBytes()} is an invalid reply keeping its beginning.
      */
+    private FakeChatModel.Situation situation(BalloonContext context, BalloonState state, boolean declaration) {
+        return toldSituation ? new FakeChatModel.Situation(name, context, state.pumps(), state.balloonEarnings(),
+                declaration, options.prompts().discloseRange()) : null;
+    }
+
+    private Reply ask(ChatRequest request, boolean declaration, int balloon, FakeChatModel.Situation situation) {
+        if (situation == null) {
+            return ask(request, declaration, balloon);
+        }
+        FakeChatModel.SITUATION.set(situation);
+        try {
+            return ask(request, declaration, balloon);
+        } finally {
+            FakeChatModel.SITUATION.remove();
+        }
+    }
+
     private Reply ask(ChatRequest request, boolean declaration, int balloon) {
         TokenUsage[] wasted = {TokenUsage.UNKNOWN};
         Reply reply = retrier.call(() -> {
@@ -401,8 +426,9 @@ public final class LlmParticipant implements Participant {
         }
 
         /**
-         * Requests in flight at once over all balloons, {@code >= 1} (default
-         * {@value ModelOptions#DEFAULT_MAX_CONCURRENCY_PER_MODEL}).
+         * Balloons (so requests) in flight at once, {@code >= 1} (default
+         * {@value ModelOptions#DEFAULT_MAX_CONCURRENCY_PER_MODEL}): the participant's
+         * {@linkplain Participant#preferredConcurrency() preferred concurrency}, kept by an Experiment.
          */
         public Builder maxConcurrency(int maxConcurrency) {
             options.maxConcurrencyPerModel(maxConcurrency);

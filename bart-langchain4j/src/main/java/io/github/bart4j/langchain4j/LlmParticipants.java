@@ -24,8 +24,10 @@ import java.util.Objects;
  *       participant, the balloon and the fault) when the model returns {@code null} (an unstubbed
  *       Mockito mock), a response without an {@code aiMessage}, or throws anything but
  *       LangChain4j's exceptions, I/O errors and {@code ParticipantException}s;</li>
- *   <li>keeps at most {@link ModelOptions#maxConcurrencyPerModel()} requests in flight over all its
- *       balloons.</li>
+ *   <li>declares {@link ModelOptions#maxConcurrencyPerModel()} as its
+ *       {@linkplain io.github.bart4j.core.spi.Participant#preferredConcurrency() preferred concurrency}:
+ *       an {@link io.github.bart4j.core.Experiment} plays at most that many of its balloons at once
+ *       (one request in flight each).</li>
  * </ul>
  *
  * <pre>{@code

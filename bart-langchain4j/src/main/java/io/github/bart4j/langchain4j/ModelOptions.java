@@ -239,7 +239,12 @@ public final class ModelOptions {
         return maxBackoff;
     }
 
-    /** Requests of this participant in flight at once, over all its balloons. */
+    /**
+     * Balloons (so requests) of this participant in flight at once: its
+     * {@linkplain io.github.bart4j.core.spi.Participant#preferredConcurrency() preferred concurrency},
+     * honoured by an {@link io.github.bart4j.core.Experiment} together with its own per-participant cap
+     * (the smaller wins). Not enforced when the participant is driven outside an experiment.
+     */
     public int maxConcurrencyPerModel() {
         return maxConcurrencyPerModel;
     }

@@ -22,7 +22,6 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -65,19 +64,18 @@ final class Retrier {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Sleeper sleeper;
-    private final Semaphore permits;
     private final DoubleSupplier random;
     private final String url;
     private final AtomicBoolean connectionWarned = new AtomicBoolean();
     private final Set<Class<?>> internalLogged = ConcurrentHashMap.newKeySet();
 
     Retrier(String provider, String model, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Sleeper sleeper, int maxConcurrency, DoubleSupplier random) {
-        this(provider, model, null, maxRetries, initialBackoff, maxBackoff, sleeper, maxConcurrency, random);
+            Sleeper sleeper, DoubleSupplier random) {
+        this(provider, model, null, maxRetries, initialBackoff, maxBackoff, sleeper, random);
     }
 
     Retrier(String provider, String model, String url, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Sleeper sleeper, int maxConcurrency, DoubleSupplier random) {
+            Sleeper sleeper, DoubleSupplier random) {
         this.provider = provider;
         this.url = url;
         this.model = model;
@@ -85,26 +83,20 @@ final class Retrier {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.sleeper = sleeper;
-        this.permits = new Semaphore(maxConcurrency, true);
         this.random = random;
     }
 
     static Retrier of(ModelOptions o, String provider) {
         String url = o.baseUrl() != null ? o.baseUrl() : o.backend().defaultBaseUrl();
         return new Retrier(provider, o.modelName(), url, o.maxRetries(), o.initialBackoff(), o.maxBackoff(), o.sleeper(),
-                o.maxConcurrencyPerModel(), () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** Runs {@code attempt} until it succeeds, fails permanently or the retries are used up. */
     <T> T call(Supplier<T> attempt) {
         for (int n = 0; ; n++) {
             try {
-                acquire();
-                try {
-                    return attempt.get();
-                } finally {
-                    permits.release();
-                }
+                return attempt.get();
             } catch (ParticipantException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -155,15 +147,6 @@ final class Retrier {
         return wait;
     }
 
-    private void acquire() {
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ParticipantException("interrupted while waiting to call model '" + model + "'", false, e);
-        }
-    }
-
     private void sleep(Duration wait) {
         try {
             sleeper.sleep(wait);
@@ -175,7 +158,7 @@ final class Retrier {
 
     /** Reads exceptions for {@link #isProviderFailure}; never calls anything. */
     private static final Retrier READER = new Retrier("provider", "model", 0, Duration.ZERO, Duration.ZERO,
-            d -> { }, 1, () -> 0.5);
+            d -> { }, () -> 0.5);
 
     /**
      * Whether {@code e} is a provider's failure or one reading its response (retried or reported as

@@ -15,11 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +24,7 @@ class RetrierTest {
 
     private Retrier retrier(int maxRetries, int concurrency, double jitter) {
         return new Retrier("openrouter", "m", maxRetries, Duration.ofSeconds(1), Duration.ofSeconds(8), waits::add,
-                concurrency, () -> jitter);
+                () -> jitter);
     }
 
     @Test
@@ -100,56 +95,5 @@ class RetrierTest {
         })).isInstanceOfSatisfying(ParticipantException.class, e -> assertThat(e.isFatal()).isFalse())
                 .hasMessage("internal error: IllegalStateException: bug");
         assertThat(unknown).hasValue(1);
-    }
-
-    @Test
-    void no_more_than_the_cap_of_calls_are_in_flight_at_once() throws Exception {
-        Retrier capped = retrier(0, 2, 0.5);
-        CountDownLatch gate = new CountDownLatch(1);
-        CountDownLatch twoInside = new CountDownLatch(2);
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(5);
-        List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                futures.add(pool.submit(() -> {
-                    threads.add(Thread.currentThread());
-                    return capped.call(() -> {
-                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        twoInside.countDown();
-                        try {
-                            gate.await();
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                        inside.decrementAndGet();
-                        return "ok";
-                    });
-                }));
-            }
-            assertThat(twoInside.await(10, TimeUnit.SECONDS)).isTrue();
-            awaitParked(threads, 5);
-            assertThat(inside).hasValue(2);
-            gate.countDown();
-            for (Future<String> f : futures) {
-                assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
-            }
-            assertThat(most).hasValue(2);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Waits until all {@code n} threads are blocked (two on the gate, the rest on the semaphore). */
-    private static void awaitParked(List<Thread> threads, int n) throws InterruptedException {
-        for (int i = 0; i < 10_000; i++) {
-            if (threads.size() == n && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
-                return;
-            }
-            Thread.sleep(1);
-        }
-        throw new AssertionError("threads did not block: " + threads.stream().map(Thread::getState).toList());
     }
 }

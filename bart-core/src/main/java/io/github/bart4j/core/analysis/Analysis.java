@@ -1,65 +1,78 @@
 package io.github.bart4j.core.analysis;
 
 import io.github.bart4j.core.BalloonResult;
+import org.hipparchus.stat.regression.SimpleRegression;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
- * The analysis of an experiment's results: an immutable snapshot computed once by
- * {@link #of(List, AnalysisOptions)}. Errored balloons are excluded from every statistic and
- * counted in {@link #erroredBalloons()}. Participants are kept apart per persona and listed in
- * the order they first appear. Identical inputs and options give identical numbers (the
- * bootstrap is seeded per group).
+ * The analysis of an experiment's results, made for its {@link #design()}. Immutable: each part
+ * is computed once, when first asked for, so the default output of a large file computes only
+ * what it prints. Identical inputs and options give identical numbers (the bootstrap is seeded
+ * per group).
  *
+ * <p>One scoring rules every table, figure and fit: errored balloons are left out (bart4j's rule)
+ * or, with {@link AnalysisOptions#seedScoring()}, scored as the seed did (0 pumps, not burst).
+ * {@link Design#scoring()} says which.
+ *
+ * <p>Sections (tables), in reading order, each only where the design has it:
  * <ul>
- *   <li>{@link #summaries()}: avg pumps, adjusted pumps and burst rate with bootstrap intervals,
- *       per participant and, in typed schedules, per balloon type;</li>
- *   <li>{@link #comparisons()}: Mann–Whitney U on adjusted pumps for every pair of participants
- *       under the same persona, Cliff's delta, Holm correction;</li>
- *   <li>{@link #slopes()}: change of pumps over the balloons played;</li>
- *   <li>{@link #cogBench()}: CogBench's normalised risk score where the design matches;</li>
- *   <li>{@link #riskAversion()}: the implied CRRA coefficient;</li>
- *   <li>{@link #fit(CognitiveModel)}: par4 / EWMV fits when requested.</li>
+ *   <li>{@code summary}: avg pumps, adjusted pumps and burst rate with bootstrap intervals, counts
+ *       of balloons and errored balloons, per participant and (typed designs) per balloon type;</li>
+ *   <li>{@code comparisons}: every pair of participants under the same persona within each balloon
+ *       type, paired (Wilcoxon signed-rank) where they played the same balloons, else unpaired
+ *       (Mann–Whitney on adjusted pumps), Holm-corrected; see {@link Comparison};</li>
+ *   <li>{@code persona_contrasts}: the same tests between the personas of each participant;</li>
+ *   <li>{@code reliability}: with two or more epochs, per-epoch mean pumps and ICC(2,1);</li>
+ *   <li>{@code intended_pumps}: Kaplan–Meier intended pumps (bursts censored);</li>
+ *   <li>{@code slopes}, {@code cogbench} (128/32/8 design only), {@code risk_aversion}
+ *       (implied CRRA), {@code fit_par4}/{@code fit_ewmv} (when asked), {@code ladder} (when
+ *       model sizes are given).</li>
  * </ul>
  *
  * <pre>{@code
  * Analysis a = Analysis.of(results, AnalysisOptions.defaults().withFits(CognitiveModel.PAR4));
- * System.out.print(a.toText());
+ * System.out.print(a.toText());                          // design, summary, findings
+ * System.out.print(a.toText(Analysis.SECTIONS));         // everything that applies
  * a.fit(CognitiveModel.PAR4).ifPresent(t -> System.out.print(t.toCsv()));
  * }</pre>
  */
 public final class Analysis {
 
+    /** Every section name, in reading order. */
+    public static final List<String> SECTIONS = List.of("summary", "comparisons", "persona_contrasts", "reliability",
+            "intended_pumps", "slopes", "cogbench", "risk_aversion", "fit_par4", "fit_ewmv", "ladder");
+
+    /** Findings printed by {@link #toText()} before "and N more". */
+    public static final int MAX_FINDINGS = 20;
+
     private final AnalysisOptions options;
     private final List<BalloonResult> results;
-    private final int balloons;
-    private final int erroredBalloons;
-    private final List<GroupSummary> summaries;
-    private final List<Comparison> comparisons;
-    private final List<LearningSlope> slopes;
-    private final List<CogBenchScore> cogBench;
-    private final List<ImpliedRiskAversion> riskAversion;
-    private final Map<CognitiveModel, FitTable> fits;
+    private final List<BalloonResult> raw;
+    private final Design design;
+    private final Map<Sequences.Subject, List<BalloonResult>> subjects;
+    private final Map<String, Object> cache = new LinkedHashMap<>();
 
-    private Analysis(AnalysisOptions options, List<BalloonResult> results, int balloons, int erroredBalloons, List<GroupSummary> summaries,
-                     List<Comparison> comparisons, List<LearningSlope> slopes, List<CogBenchScore> cogBench,
-                     List<ImpliedRiskAversion> riskAversion, Map<CognitiveModel, FitTable> fits) {
+    private Analysis(AnalysisOptions options, List<BalloonResult> raw, List<BalloonResult> results, Design design,
+                     Map<Sequences.Subject, List<BalloonResult>> subjects) {
         this.options = options;
-        this.results = List.copyOf(results);
-        this.balloons = balloons;
-        this.erroredBalloons = erroredBalloons;
-        this.summaries = List.copyOf(summaries);
-        this.comparisons = List.copyOf(comparisons);
-        this.slopes = List.copyOf(slopes);
-        this.cogBench = List.copyOf(cogBench);
-        this.riskAversion = List.copyOf(riskAversion);
-        this.fits = fits;
+        this.raw = raw;
+        this.results = results;
+        this.design = design;
+        this.subjects = subjects;
     }
 
     /** The analysis with {@link AnalysisOptions#defaults()}. */
@@ -67,277 +80,446 @@ public final class Analysis {
         return of(results, AnalysisOptions.defaults());
     }
 
-    /** Analyses {@code results} (any order; errored balloons are counted and left out). */
+    /** Analyses {@code results} (any order; errored balloons are counted and scored by the options). */
     public static Analysis of(List<BalloonResult> results, AnalysisOptions options) {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(options, "options");
-        int errored = (int) results.stream().filter(BalloonResult::isError).count();
-        Map<Sequences.Subject, List<BalloonResult>> subjects = Sequences.bySubject(results);
-        List<LearningSlope> slopes = new ArrayList<>();
-        List<CogBenchScore> cog = new ArrayList<>();
-        List<ImpliedRiskAversion> crra = new ArrayList<>();
-        for (Map.Entry<Sequences.Subject, List<BalloonResult>> e : subjects.entrySet()) {
-            slopes.add(Descriptives.slope(e.getKey(), e.getValue(), options.confidenceLevel()));
-            cog.add(Descriptives.cogBench(e.getKey(), e.getValue()));
-            if (options.impliedRiskAversion()) {
-                crra.add(ImpliedRiskAversion.estimate(e.getValue(), options.referenceWealth(), options.confidenceLevel()));
+        int errored = 0;
+        for (BalloonResult r : results) {
+            errored += r.isError() ? 1 : 0;
+        }
+        List<BalloonResult> raw = List.copyOf(results);
+        List<BalloonResult> scored = options.seedScoring() ? seedScored(raw) : raw;
+        Map<Sequences.Subject, List<BalloonResult>> subjects = Sequences.bySubject(scored);
+        int analysed = options.seedScoring() ? results.size() : results.size() - errored;
+        return new Analysis(options, raw, scored, design(scored, errored, analysed, options), subjects);
+    }
+
+    /** The seed's rule: an errored balloon is a 0-pump, unburst, 0-earnings balloon. */
+    private static List<BalloonResult> seedScored(List<BalloonResult> results) {
+        List<BalloonResult> out = new ArrayList<>(results.size());
+        for (BalloonResult r : results) {
+            out.add(r.isError() ? new BalloonResult(r.participant(), r.persona(), r.epoch(), r.balloon(), 0, false, 0.0,
+                    List.of(), BalloonResult.Status.OK, null) : r);
+        }
+        return out;
+    }
+
+    private static Design design(List<BalloonResult> results, int errored, int analysed, AnalysisOptions options) {
+        Set<String> participants = new TreeSet<>();
+        Set<String> personas = new TreeSet<>();
+        Set<Integer> epochs = new TreeSet<>();
+        Map<String, Integer> capacity = new TreeMap<>();
+        for (BalloonResult r : results) {
+            participants.add(r.participant());
+            personas.add(r.persona());
+            epochs.add(r.epoch());
+            capacity.merge(r.balloon().type(), r.balloon().capacity(), Math::max);
+        }
+        Map<Sequences.Subject, Comparisons.Played> played = Comparisons.played(results);
+        boolean same = true;
+        Comparisons.Played first = null;
+        for (Comparisons.Played p : played.values()) {
+            if (first == null) {
+                first = p;
+            } else if (p.key.length != first.key.length || !Comparisons.sameBalloons(first, p)) {
+                same = false;
+                break;
             }
         }
-        Map<CognitiveModel, FitTable> fits = new EnumMap<>(CognitiveModel.class);
-        for (CognitiveModel m : CognitiveModel.values()) {
-            if (options.fits().contains(m)) {
-                fits.put(m, FitTable.fit(m, results));
-            }
+        return new Design(List.copyOf(participants), List.copyOf(personas), typeOrder(capacity), List.copyOf(epochs),
+                same && first != null, analysed, errored, options.seedScoring() ? "seed" : "bart4j");
+    }
+
+    static List<String> typeOrder(Map<String, Integer> capacity) {
+        List<String> types = new ArrayList<>(capacity.keySet());
+        types.sort(java.util.Comparator.comparing((String t) -> -capacity.get(t)).thenComparing(t -> t));
+        return types;
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized <T> T memo(String key, Supplier<T> compute) {
+        Object v = cache.get(key);
+        if (v == null) {
+            v = compute.get();
+            cache.put(key, v);
         }
-        return new Analysis(options, results, results.size() - errored, errored, Descriptives.summaries(subjects, options),
-                Descriptives.comparisons(subjects, options.alpha()), slopes, cog, crra, fits);
+        return (T) v;
     }
 
     public AnalysisOptions options() {
         return options;
     }
 
-    /** The results analysed, as given (errored balloons included), e.g. for plots. */
+    /** The design found in the results. */
+    public Design design() {
+        return design;
+    }
+
+    /** The results analysed, as scored (under seed scoring errored balloons became 0-pump balloons), e.g. for plots. */
     public List<BalloonResult> results() {
         return results;
     }
 
-    /** Balloons analysed (errored ones excluded). */
+    /** Balloons analysed. */
     public int balloons() {
-        return balloons;
+        return design.balloons();
     }
 
-    /** Balloons that ended in an error and were left out. */
+    /** Balloons that ended in an error. */
     public int erroredBalloons() {
-        return erroredBalloons;
+        return design.errored();
     }
 
     /** One row per participant (and persona); in typed schedules followed by one row per balloon type. */
     public List<GroupSummary> summaries() {
-        return summaries;
+        return memo("summary", () -> {
+            Map<String, Integer> errored = new java.util.HashMap<>();
+            // errored counts per (participant, persona, type), whatever the scoring
+            for (BalloonResult r : raw) {
+                if (r.isError()) {
+                    errored.merge(r.participant() + '\u0000' + r.persona() + '\u0000', 1, Integer::sum);
+                    if (!r.balloon().type().isEmpty()) {
+                        errored.merge(r.participant() + '\u0000' + r.persona() + '\u0000' + r.balloon().type(), 1,
+                                Integer::sum);
+                    }
+                }
+            }
+            Map<Sequences.Subject, List<BalloonResult>> all = new LinkedHashMap<>(subjects);
+            for (BalloonResult r : raw) { // participants with only errored balloons still get a row
+                if (r.isError()) {
+                    all.putIfAbsent(new Sequences.Subject(r.participant(), r.persona()), List.of());
+                }
+            }
+            Map<Sequences.Subject, List<BalloonResult>> sorted = new TreeMap<>(
+                    java.util.Comparator.comparing(Sequences.Subject::participant).thenComparing(Sequences.Subject::persona));
+            sorted.putAll(all);
+            List<GroupSummary> out = new ArrayList<>();
+            for (GroupSummary g : Descriptives.summaries(sorted, options)) {
+                int e = errored.getOrDefault(g.participant() + '\u0000' + g.persona() + '\u0000' + g.balloonType(), 0);
+                out.add(new GroupSummary(g.participant(), g.persona(), g.balloonType(), g.balloons(), e, g.avgPumps(),
+                        g.adjustedPumps(), g.burstRate()));
+            }
+            return List.copyOf(out);
+        });
     }
 
-    /** Every pair of participants under the same persona. */
+    /** Pairs of participants under the same persona, within each balloon type; see {@link Comparison}. */
     public List<Comparison> comparisons() {
-        return comparisons;
+        return memo("comparisons", () -> {
+            Map<Sequences.Subject, Comparisons.Played> played = Comparisons.played(results);
+            List<Sequences.Subject> keys = new ArrayList<>(played.keySet());
+            keys.sort(java.util.Comparator.comparing(Sequences.Subject::persona)
+                    .thenComparing(Sequences.Subject::participant));
+            List<Comparisons.Pair> pairs = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                for (int j = i + 1; j < keys.size(); j++) {
+                    Sequences.Subject a = keys.get(i);
+                    Sequences.Subject b = keys.get(j);
+                    if (a.persona().equals(b.persona())) {
+                        pairs.add(new Comparisons.Pair(a.persona(), a.participant(), b.participant(), played.get(a),
+                                played.get(b)));
+                    }
+                }
+            }
+            return List.copyOf(Comparisons.test(pairs, design.balloonTypes(), options.alpha()));
+        });
     }
 
-    /** The pairs whose adjusted pumps differ after Holm's correction. */
+    /** The comparisons that differ after Holm's correction. */
     public List<Comparison> differingPairs() {
-        return comparisons.stream().filter(Comparison::differs).toList();
+        return comparisons().stream().filter(Comparison::differs).toList();
+    }
+
+    /**
+     * Every pair of personas of each participant within each balloon type (paired by balloon where
+     * they played the same balloons), Holm-corrected over this table; {@link Comparison#persona()}
+     * holds the participant, {@code first}/{@code second} the personas.
+     */
+    public List<Comparison> personaContrasts() {
+        return memo("persona_contrasts", () -> {
+            Map<Sequences.Subject, Comparisons.Played> played = Comparisons.played(results);
+            List<Sequences.Subject> keys = new ArrayList<>(played.keySet());
+            List<Comparisons.Pair> pairs = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                for (int j = i + 1; j < keys.size(); j++) {
+                    Sequences.Subject a = keys.get(i);
+                    Sequences.Subject b = keys.get(j);
+                    if (a.participant().equals(b.participant())) {
+                        pairs.add(new Comparisons.Pair(a.participant(), a.persona(), b.persona(), played.get(a),
+                                played.get(b)));
+                    }
+                }
+            }
+            return List.copyOf(Comparisons.test(pairs, design.balloonTypes(), options.alpha()));
+        });
+    }
+
+    /** Reliability across epochs; empty with fewer than two epochs. */
+    public Optional<Reliability> reliability() {
+        return memo("reliability", () -> {
+            List<Integer> epochs = design.epochs();
+            if (epochs.size() < 2) {
+                return Optional.<Reliability>empty();
+            }
+            List<Reliability.Row> rows = new ArrayList<>();
+            List<double[]> complete = new ArrayList<>();
+            for (Map.Entry<Sequences.Subject, List<BalloonResult>> e : subjects.entrySet()) {
+                double[] sum = new double[epochs.size()];
+                int[] n = new int[epochs.size()];
+                for (BalloonResult r : e.getValue()) {
+                    int k = epochs.indexOf(r.epoch());
+                    sum[k] += r.pumps();
+                    n[k]++;
+                }
+                List<Double> means = new ArrayList<>();
+                double[] y = new double[epochs.size()];
+                boolean full = true;
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = n[k] == 0 ? Double.NaN : sum[k] / n[k];
+                    full &= n[k] > 0;
+                    means.add(y[k]);
+                }
+                double[] present = java.util.Arrays.stream(y).filter(v -> !Double.isNaN(v)).toArray();
+                double mean = java.util.Arrays.stream(present).average().orElse(Double.NaN);
+                double ss = 0;
+                for (double v : present) {
+                    ss += (v - mean) * (v - mean);
+                }
+                double sd = present.length < 2 ? Double.NaN : Math.sqrt(ss / (present.length - 1));
+                double range = present.length < 2 ? Double.NaN
+                        : java.util.Arrays.stream(present).max().orElseThrow() - java.util.Arrays.stream(present).min().orElseThrow();
+                rows.add(new Reliability.Row(e.getKey().participant(), e.getKey().persona(), means, sd, range));
+                if (full) {
+                    complete.add(y);
+                }
+            }
+            double[] icc = Reliability.icc21(complete.toArray(new double[0][]), options.confidenceLevel());
+            return Optional.of(new Reliability(rows, icc[0], icc[1], icc[2], complete.size(), epochs.size()));
+        });
+    }
+
+    /** Kaplan–Meier intended pumps per participant and, in typed designs, per balloon type. */
+    public List<IntendedPumps> intendedPumps() {
+        return memo("intended_pumps", () -> {
+            List<IntendedPumps> out = new ArrayList<>();
+            for (Map.Entry<Sequences.Subject, List<BalloonResult>> e : subjects.entrySet()) {
+                List<String> groups = new ArrayList<>();
+                groups.add("");
+                if (design.typed()) {
+                    groups.addAll(design.balloonTypes());
+                }
+                for (String type : groups) {
+                    List<BalloonResult> b = type.isEmpty() ? e.getValue()
+                            : e.getValue().stream().filter(r -> r.balloon().type().equals(type)).toList();
+                    if (b.isEmpty()) {
+                        continue;
+                    }
+                    int[] pumps = new int[b.size()];
+                    boolean[] burst = new boolean[b.size()];
+                    int horizon = 0;
+                    for (int i = 0; i < pumps.length; i++) {
+                        pumps[i] = b.get(i).pumps();
+                        burst[i] = b.get(i).burst();
+                        horizon = Math.max(horizon, b.get(i).balloon().capacity());
+                    }
+                    out.add(IntendedPumps.estimate(e.getKey().participant(), e.getKey().persona(), type, pumps, burst,
+                            horizon, options.confidenceLevel()));
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     public List<LearningSlope> slopes() {
-        return slopes;
+        return memo("slopes", () -> subjects.entrySet().stream()
+                .map(e -> Descriptives.slope(e.getKey(), e.getValue(), options.confidenceLevel())).toList());
     }
 
     public List<CogBenchScore> cogBench() {
-        return cogBench;
+        return memo("cogbench", () -> subjects.entrySet().stream()
+                .map(e -> Descriptives.cogBench(e.getKey(), e.getValue())).toList());
     }
 
     /** The implied CRRA coefficients; empty when switched off in the options. */
     public List<ImpliedRiskAversion> riskAversion() {
-        return riskAversion;
+        return memo("risk_aversion", () -> options.impliedRiskAversion() ? subjects.values().stream()
+                .map(b -> ImpliedRiskAversion.estimate(b, options.referenceWealth(), options.confidenceLevel())).toList()
+                : List.<ImpliedRiskAversion>of());
     }
 
     /** The fits of {@code model}, when the options asked for it. */
     public Optional<FitTable> fit(CognitiveModel model) {
-        return Optional.ofNullable(fits.get(model));
+        if (!options.fits().contains(model)) {
+            return Optional.empty();
+        }
+        return Optional.of(memo("fit_" + model.label(), () -> FitTable.fit(model, results)));
     }
 
-    /** Every fit table computed, par4 before EWMV. */
+    /** Every fit table asked for, par4 before EWMV. */
     public List<FitTable> fits() {
-        return List.copyOf(fits.values());
+        Map<CognitiveModel, FitTable> out = new EnumMap<>(CognitiveModel.class);
+        for (CognitiveModel m : CognitiveModel.values()) {
+            fit(m).ifPresent(t -> out.put(m, t));
+        }
+        return List.copyOf(out.values());
     }
 
-    /** Every table of the analysis, formatted, in reading order. */
-    public List<AnalysisTable> tables() {
-        List<AnalysisTable> out = new ArrayList<>();
-        boolean personas = summaries.stream().anyMatch(s -> !s.persona().isEmpty());
-        String level = pct(options.confidenceLevel());
-
-        List<String> h = new ArrayList<>(List.of("model"));
-        if (personas) {
-            h.add("persona");
-        }
-        h.addAll(List.of("balloon_type", "n", "avg_pumps", "avg_pumps_ci", "adjusted_pumps", "adjusted_pumps_ci",
-                "burst_rate", "burst_rate_ci"));
-        List<List<String>> rows = new ArrayList<>();
-        for (GroupSummary s : summaries) {
-            List<String> r = start(s.participant(), s.persona(), personas);
-            r.addAll(List.of(s.balloonType().isEmpty() ? "all" : s.balloonType(), Integer.toString(s.balloons()),
-                    num(s.avgPumps().value()), ci(s.avgPumps()), num(s.adjustedPumps().value()), ci(s.adjustedPumps()),
-                    num(s.burstRate().value()), ci(s.burstRate())));
-            rows.add(r);
-        }
-        out.add(new AnalysisTable("summary", "Summary with " + level + " bootstrap intervals",
-                options.bootstrapSamples() + " resamples of balloons (seed " + options.seed()
-                        + "), percentile intervals; " + erroredBalloons + " errored balloons left out.", h, rows));
-
-        h = new ArrayList<>(personas ? List.of("persona") : List.of());
-        h.addAll(List.of("model_a", "model_b", "n_a", "n_b", "u", "p", "p_holm", "cliffs_delta", "magnitude", "differs"));
-        rows = new ArrayList<>();
-        for (Comparison c : comparisons) {
-            List<String> r = new ArrayList<>(personas ? List.of(c.persona()) : List.of());
-            r.addAll(List.of(c.first(), c.second(), Integer.toString(c.firstN()), Integer.toString(c.secondN()),
-                    num(c.u()), p(c.pValue()), p(c.pHolm()), num(c.cliffsDelta()), c.magnitude(),
-                    c.differs() ? "yes" : "no"));
-            rows.add(r);
-        }
-        out.add(new AnalysisTable("comparisons", "Pairwise comparisons of adjusted pumps",
-                "Two-sided Mann-Whitney U (normal approximation); Cliff's delta > 0: model_a pumps more; Holm correction over "
-                        + comparisons.stream().filter(c -> !Double.isNaN(c.pValue())).count() + " tests; differs: p_holm < "
-                        + options.alpha() + ". " + differingPairs().size() + " pairs differ.", h, rows));
-
-        h = new ArrayList<>(List.of("model"));
-        if (personas) {
-            h.add("persona");
-        }
-        h.addAll(List.of("n", "slope", "se", "slope_ci", "p"));
-        rows = new ArrayList<>();
-        for (LearningSlope s : slopes) {
-            List<String> r = start(s.participant(), s.persona(), personas);
-            r.addAll(List.of(Integer.toString(s.balloons()), num(s.slope()), num(s.standardError()),
-                    interval(s.lower(), s.upper()), p(s.pValue())));
-            rows.add(r);
-        }
-        out.add(new AnalysisTable("slopes", "Learning: pumps over balloon index",
-                "Least-squares slope of pumps (all balloons) on position in play order; " + level + " t interval.", h, rows));
-
-        h = new ArrayList<>(List.of("model"));
-        if (personas) {
-            h.add("persona");
-        }
-        h.addAll(List.of("mean_pumps", "cogbench_score"));
-        rows = new ArrayList<>();
-        for (CogBenchScore c : cogBench) {
-            List<String> r = start(c.participant(), c.persona(), personas);
-            r.addAll(List.of(num(c.meanPumps()), c.applicable() ? num(c.score()) : CogBenchScore.NOT_APPLICABLE));
-            rows.add(r);
-        }
-        out.add(new AnalysisTable("cogbench", "CogBench normalised risk score",
-                "(mean pumps - random) / (human - random) with " + CogBenchScore.REFERENCES
-                        + "; only for the typed 128/32/8 design.", h, rows));
-
-        if (!riskAversion.isEmpty()) {
-            h = new ArrayList<>(List.of("model"));
-            if (personas) {
-                h.add("persona");
+    /**
+     * The model-ladder regression of mean pumps on log10 of model size, per persona, over the
+     * participants with a size in {@link AnalysisOptions#sizes()}; empty when no sizes are given.
+     */
+    public List<Ladder> ladder() {
+        return memo("ladder", () -> {
+            if (options.sizes().isEmpty()) {
+                return List.<Ladder>of();
             }
-            h.addAll(List.of("gamma", "gamma_ci", "class", "noise", "stray_share", "log_likelihood", "n_balloons"));
-            rows = new ArrayList<>();
-            for (ImpliedRiskAversion c : riskAversion) {
-                List<String> r = start(c.participant(), c.persona(), personas);
-                r.addAll(List.of(num(c.gamma()), interval(c.lower(), c.upper()) + (c.atGridEdge() ? " (range edge)" : ""),
-                        c.riskClass(), num(c.noise()), num(c.lapse()), num(c.logLikelihood()),
-                        Integer.toString(c.balloons())));
-                rows.add(r);
-            }
-            out.add(new AnalysisTable("risk_aversion", "Implied CRRA risk aversion",
-                    "Noisy expected-utility agent (reference wealth $" + num(options.referenceWealth())
-                            + "): P(pump) = logistic((CE of pumping on - CE of stopping) / noise), noise in dollars;"
-                            + " a share of stray balloons follows a uniformly random plan; burst balloons are censored; gamma 2 averse, 1 log, "
-                            + "0 neutral, -1 loving; " + level + " profile-likelihood interval over gamma in ["
-                            + ImpliedRiskAversion.GAMMA_MIN + ", " + ImpliedRiskAversion.GAMMA_MAX + "].", h, rows));
-        }
-
-        for (FitTable t : fits.values()) {
-            List<List<String>> fr = new ArrayList<>();
-            for (ModelFit f : t.rows()) {
-                List<String> r = start(f.participant(), f.persona(), personas);
-                for (int i = 0; i < f.parameters().size(); i++) {
-                    r.add(num(f.parameters().get(i)));
-                    r.add(interval(f.lower().get(i), f.upper().get(i)));
+            List<Ladder> out = new ArrayList<>();
+            for (String persona : design.personas()) {
+                List<Ladder.Point> points = new ArrayList<>();
+                for (GroupSummary g : summaries()) {
+                    Double size = options.sizes().get(g.participant());
+                    if (g.persona().equals(persona) && g.balloonType().isEmpty() && size != null
+                            && g.avgPumps().isDefined()) {
+                        points.add(new Ladder.Point(g.participant(), size, g.avgPumps().value()));
+                    }
                 }
-                r.addAll(List.of(num(f.logLikelihood()), num(f.aic()), num(f.bic()), Integer.toString(f.balloons()),
-                        Integer.toString(f.decisions()), f.converged() ? "yes" : "no", String.join(";", f.atBound()),
-                        f.deterministic()));
-                fr.add(r);
+                if (points.isEmpty()) {
+                    continue;
+                }
+                SimpleRegression reg = new SimpleRegression();
+                points.forEach(p -> reg.addData(Math.log10(p.size()), p.score()));
+                double slope = points.size() >= 2 ? reg.getSlope() : Double.NaN;
+                double half = points.size() >= 3 && reg.getSlopeStdErr() > 0
+                        ? reg.getSlopeConfidenceInterval(1 - options.confidenceLevel()) : Double.NaN;
+                double p = points.size() >= 3 && reg.getSlopeStdErr() > 0 ? reg.getSignificance() : Double.NaN;
+                out.add(new Ladder(persona, points, slope, slope - half, slope + half, p, reg.getIntercept(),
+                        points.size() >= 2 ? reg.getRSquare() : Double.NaN));
             }
-            List<String> fh = new ArrayList<>(List.of("model"));
-            if (personas) {
-                fh.add("persona");
+            return List.copyOf(out);
+        });
+    }
+
+    /** The sections that apply to this design and options, in reading order. */
+    public List<String> sections() {
+        List<String> out = new ArrayList<>();
+        out.add("summary");
+        Map<String, Integer> perPersona = new java.util.HashMap<>();
+        Map<String, Integer> perParticipant = new java.util.HashMap<>();
+        subjects.keySet().forEach(s -> {
+            perPersona.merge(s.persona(), 1, Integer::sum);
+            perParticipant.merge(s.participant(), 1, Integer::sum);
+        });
+        if (perPersona.values().stream().anyMatch(n -> n > 1)) {
+            out.add("comparisons");
+        }
+        if (perParticipant.values().stream().anyMatch(n -> n > 1)) {
+            out.add("persona_contrasts");
+        }
+        if (design.epochs().size() > 1) {
+            out.add("reliability");
+        }
+        out.add("intended_pumps");
+        out.add("slopes");
+        if (!subjects.isEmpty() && cogBench().stream().anyMatch(CogBenchScore::applicable)) {
+            out.add("cogbench");
+        }
+        if (options.impliedRiskAversion() && !subjects.isEmpty()) {
+            out.add("risk_aversion");
+        }
+        for (CognitiveModel m : CognitiveModel.values()) {
+            if (options.fits().contains(m)) {
+                out.add("fit_" + m.label());
             }
-            for (String p : t.model().parameterNames()) {
-                fh.add(p);
-                fh.add(p + "_ci");
-            }
-            fh.addAll(List.of("log_likelihood", "aic", "bic", "n_balloons", "n_decisions", "converged", "at_bound",
-                    "deterministic"));
-            out.add(new AnalysisTable("fit_" + t.model().label(), "Model fit: " + t.model().label(),
-                    "Maximum likelihood per participant (hBayesDM's likelihood); AIC = 2k - 2LL, BIC = k ln(decisions) - 2LL.",
-                    fh, fr));
+        }
+        if (!options.sizes().isEmpty()) {
+            out.add("ladder");
         }
         return out;
     }
 
-    /**
-     * The table named {@code name}: {@code summary}, {@code comparisons}, {@code slopes},
-     * {@code cogbench}, {@code risk_aversion} (when computed), {@code fit_par4} / {@code fit_ewmv}
-     * (when fitted).
-     */
-    public Optional<AnalysisTable> table(String name) {
-        return tables().stream().filter(t -> t.name().equals(name)).findFirst();
+    /** Every table that applies ({@link #sections()}), formatted, in reading order. */
+    public List<AnalysisTable> tables() {
+        return tables(sections());
     }
 
-    /** Every table as aligned text, separated by blank lines. */
-    public String toText() {
-        StringBuilder sb = new StringBuilder();
-        for (AnalysisTable t : tables()) {
-            if (sb.length() > 0) {
-                sb.append('\n');
+    /**
+     * The tables of {@code names} that apply, in reading order.
+     *
+     * @throws IllegalArgumentException naming an unknown section and the known ones
+     */
+    public List<AnalysisTable> tables(Collection<String> names) {
+        for (String n : names) {
+            if (!SECTIONS.contains(n)) {
+                throw new IllegalArgumentException("section must be one of " + String.join(", ", SECTIONS)
+                        + ", but is: '" + n + "'");
             }
-            sb.append(t.toText());
+        }
+        List<AnalysisTable> out = new ArrayList<>();
+        for (String s : sections()) {
+            if (names.contains(s)) {
+                out.add(Tables.table(this, s));
+            }
+        }
+        return out;
+    }
+
+    /** The table named {@code name} (one of {@link #SECTIONS}) when it applies. */
+    public Optional<AnalysisTable> table(String name) {
+        return sections().contains(name) ? Optional.of(Tables.table(this, name)) : Optional.empty();
+    }
+
+    /**
+     * One line per finding that holds after correction: pairs and persona contrasts that differ
+     * (Holm), the reliability across epochs, the ladder slope when its p is below alpha.
+     */
+    public List<String> findings() {
+        return memo("findings", () -> Tables.findings(this, sections()));
+    }
+
+    /** The default output: the design, the summary, and the findings (at most {@value #MAX_FINDINGS} lines). */
+    public String toText() {
+        return toText(List.of("summary"));
+    }
+
+    /** The design, the tables of {@code names} that apply, and the findings. */
+    public String toText(Collection<String> names) {
+        StringBuilder sb = new StringBuilder(design.toText());
+        for (AnalysisTable t : tables(names)) {
+            sb.append('\n').append(t.toText());
+        }
+        List<String> f = findings();
+        sb.append('\n').append("Findings (Holm-corrected, alpha ").append(options.alpha()).append("):\n");
+        if (f.isEmpty()) {
+            sb.append("  none\n");
+        }
+        boolean all = names.contains("comparisons") || names.contains("persona_contrasts");
+        int shown = all ? f.size() : Math.min(f.size(), MAX_FINDINGS);
+        for (int i = 0; i < shown; i++) {
+            sb.append("  ").append(f.get(i)).append('\n');
+        }
+        if (shown < f.size()) {
+            sb.append("  ... and ").append(f.size() - shown)
+                    .append(" more: --section comparisons / --section persona_contrasts list them all\n");
         }
         return sb.toString();
     }
 
-    private static List<String> start(String participant, String persona, boolean personas) {
-        List<String> r = new ArrayList<>();
-        r.add(participant);
-        if (personas) {
-            r.add(persona);
-        }
-        return r;
+    String level() {
+        return String.format(Locale.ROOT, "%.0f%%", options.confidenceLevel() * 100);
     }
 
-    /** A number with up to four decimals ({@code n/a} for NaN). */
-    static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-        return s.equals("-0") ? "0" : s;
+    Map<Sequences.Subject, List<BalloonResult>> subjects() {
+        return subjects;
     }
 
-    static String p(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return v < 1e-4 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String ci(Estimate e) {
-        return interval(e.lower(), e.upper());
-    }
-
-    static String interval(double lo, double hi) {
-        if (Double.isNaN(lo) || Double.isNaN(hi)) {
-            return "n/a";
-        }
-        return "[" + num(lo) + ", " + num(hi) + "]";
-    }
-
-    private static String pct(double level) {
-        return num(level * 100) + "%";
+    static Set<String> set(String... s) {
+        return new LinkedHashSet<>(List.of(s));
     }
 
     @Override
     public String toString() {
-        return "Analysis[" + balloons + " balloons, " + summaries.size() + " summary rows, " + fits.keySet() + "]";
+        return "Analysis[" + design.participants().size() + " participants, " + balloons() + " balloons, "
+                + design.scoring() + " scoring]";
     }
 }

@@ -20,9 +20,14 @@ import java.util.Set;
  * @param fits cognitive models to fit (default none: fitting takes a moment per participant)
  * @param impliedRiskAversion whether to estimate the implied CRRA coefficient (default true)
  * @param referenceWealth the CRRA reference wealth in dollars (default $1)
+ * @param seedScoring score errored balloons as the seed did (0 pumps, not burst, counted) in every
+ *     table, figure and fit, instead of leaving them out (default false)
+ * @param sizes model size per participant name (e.g. billions of parameters) for the model-ladder
+ *     regression; empty (default) for no ladder
  */
 public record AnalysisOptions(int bootstrapSamples, long seed, double confidenceLevel, double alpha,
-                              Set<CognitiveModel> fits, boolean impliedRiskAversion, double referenceWealth) {
+                              Set<CognitiveModel> fits, boolean impliedRiskAversion, double referenceWealth,
+                              boolean seedScoring, java.util.Map<String, Double> sizes) {
 
     public AnalysisOptions {
         if (bootstrapSamples < 100) {
@@ -38,42 +43,60 @@ public record AnalysisOptions(int bootstrapSamples, long seed, double confidence
             throw new IllegalArgumentException("referenceWealth must be > 0, but is: " + referenceWealth);
         }
         fits = fits == null || fits.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fits));
+        sizes = sizes == null ? java.util.Map.of() : java.util.Map.copyOf(sizes);
+        for (java.util.Map.Entry<String, Double> e : sizes.entrySet()) {
+            if (e.getValue() == null || !(e.getValue() > 0) || e.getValue().isInfinite()) {
+                throw new IllegalArgumentException("size of '" + e.getKey() + "' must be > 0, but is: " + e.getValue());
+            }
+        }
     }
 
     /** 2000 bootstrap samples, seed 42, 95% intervals, α = 0.05, no model fits, implied CRRA at $1. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(2000, 42L, 0.95, 0.05, Set.of(), true, ScriptedParticipants.DEFAULT_REFERENCE_WEALTH);
+        return new AnalysisOptions(2000, 42L, 0.95, 0.05, Set.of(), true, ScriptedParticipants.DEFAULT_REFERENCE_WEALTH, false, java.util.Map.of());
     }
 
     public AnalysisOptions withBootstrapSamples(int samples) {
-        return new AnalysisOptions(samples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, referenceWealth);
+        return new AnalysisOptions(samples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, referenceWealth, seedScoring, sizes);
     }
 
     public AnalysisOptions withSeed(long newSeed) {
         return new AnalysisOptions(bootstrapSamples, newSeed, confidenceLevel, alpha, fits, impliedRiskAversion,
-                referenceWealth);
+                referenceWealth, seedScoring, sizes);
     }
 
     public AnalysisOptions withConfidenceLevel(double level) {
-        return new AnalysisOptions(bootstrapSamples, seed, level, alpha, fits, impliedRiskAversion, referenceWealth);
+        return new AnalysisOptions(bootstrapSamples, seed, level, alpha, fits, impliedRiskAversion, referenceWealth, seedScoring, sizes);
     }
 
     public AnalysisOptions withAlpha(double newAlpha) {
         return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, newAlpha, fits, impliedRiskAversion,
-                referenceWealth);
+                referenceWealth, seedScoring, sizes);
     }
 
     /** These models fitted (none: no fits). */
     public AnalysisOptions withFits(CognitiveModel... models) {
         return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, Set.of(models), impliedRiskAversion,
-                referenceWealth);
+                referenceWealth, seedScoring, sizes);
     }
 
     public AnalysisOptions withImpliedRiskAversion(boolean on) {
-        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, on, referenceWealth);
+        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, on, referenceWealth, seedScoring, sizes);
     }
 
     public AnalysisOptions withReferenceWealth(double wealth) {
-        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, wealth);
+        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, wealth, seedScoring, sizes);
+    }
+
+    /** Errored balloons scored as the seed did (0 pumps, not burst) in every table, or left out (false). */
+    public AnalysisOptions withSeedScoring(boolean on) {
+        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion,
+                referenceWealth, on, sizes);
+    }
+
+    /** Model sizes by participant name for the ladder regression (each > 0). */
+    public AnalysisOptions withSizes(java.util.Map<String, Double> modelSizes) {
+        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion,
+                referenceWealth, seedScoring, modelSizes);
     }
 }

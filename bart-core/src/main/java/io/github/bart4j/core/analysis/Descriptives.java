@@ -2,7 +2,6 @@ package io.github.bart4j.core.analysis;
 
 import io.github.bart4j.core.BalloonResult;
 import org.hipparchus.stat.descriptive.rank.Percentile;
-import org.hipparchus.stat.inference.MannWhitneyUTest;
 import org.hipparchus.stat.regression.SimpleRegression;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +71,7 @@ final class Descriptives {
         for (int k = 0; k < 3; k++) {
             est[k] = interval(point[k], Arrays.copyOf(reps[k], counts[k]), o.confidenceLevel());
         }
-        return new GroupSummary(s.participant(), s.persona(), type, n, est[0], est[1], est[2]);
+        return new GroupSummary(s.participant(), s.persona(), type, n, 0, est[0], est[1], est[2]);
     }
 
     /** avg pumps, adjusted pumps, burst rate of the balloons {@code idx} (all when null). */
@@ -120,66 +119,6 @@ final class Descriptives {
             h = 31 * h + c;
         }
         return h;
-    }
-
-    // ---- pairwise comparisons
-
-    static List<Comparison> comparisons(Map<Sequences.Subject, List<BalloonResult>> subjects, double alpha) {
-        List<Sequences.Subject> keys = new ArrayList<>(subjects.keySet());
-        List<Object[]> raw = new ArrayList<>(); // {persona, a, b, x, y}
-        for (int i = 0; i < keys.size(); i++) {
-            for (int j = i + 1; j < keys.size(); j++) {
-                Sequences.Subject a = keys.get(i);
-                Sequences.Subject b = keys.get(j);
-                if (a.persona().equals(b.persona())) {
-                    raw.add(new Object[] {a, b});
-                }
-            }
-        }
-        int m = raw.size();
-        double[] p = new double[m];
-        double[] u = new double[m];
-        double[] delta = new double[m];
-        int[][] sizes = new int[m][2];
-        MannWhitneyUTest test = new MannWhitneyUTest();
-        for (int k = 0; k < m; k++) {
-            double[] x = adjusted(subjects.get((Sequences.Subject) raw.get(k)[0]));
-            double[] y = adjusted(subjects.get((Sequences.Subject) raw.get(k)[1]));
-            sizes[k][0] = x.length;
-            sizes[k][1] = y.length;
-            if (x.length == 0 || y.length == 0) {
-                p[k] = u[k] = delta[k] = Double.NaN;
-                continue;
-            }
-            long greater = 0;
-            long less = 0;
-            for (double xi : x) {
-                for (double yj : y) {
-                    if (xi > yj) {
-                        greater++;
-                    } else if (xi < yj) {
-                        less++;
-                    }
-                }
-            }
-            long pairs = (long) x.length * y.length;
-            u[k] = greater + (pairs - greater - less) / 2.0;
-            delta[k] = (double) (greater - less) / pairs;
-            p[k] = test.mannWhitneyUTest(x, y);
-        }
-        double[] holm = holm(p);
-        List<Comparison> out = new ArrayList<>(m);
-        for (int k = 0; k < m; k++) {
-            Sequences.Subject a = (Sequences.Subject) raw.get(k)[0];
-            Sequences.Subject b = (Sequences.Subject) raw.get(k)[1];
-            out.add(new Comparison(a.persona(), a.participant(), b.participant(), sizes[k][0], sizes[k][1], u[k], p[k],
-                    holm[k], delta[k], holm[k] < alpha));
-        }
-        return out;
-    }
-
-    private static double[] adjusted(List<BalloonResult> balloons) {
-        return balloons.stream().filter(r -> !r.burst()).mapToDouble(BalloonResult::pumps).toArray();
     }
 
     /**

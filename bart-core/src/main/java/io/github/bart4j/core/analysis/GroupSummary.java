@@ -10,10 +10,11 @@ package io.github.bart4j.core.analysis;
  * @param balloonType the balloon type, {@code ""} for all balloons of the participant (type rows follow
  *     it, largest capacity first)
  * @param balloons balloons summarised
+ * @param errored errored balloons of the group (left out, or scored as 0 pumps under seed scoring)
  * @param avgPumps mean pumps over all balloons (the bursting pump counted)
  * @param adjustedPumps mean pumps over balloons that did not burst
  * @param burstRate fraction of balloons that burst
  */
-public record GroupSummary(String participant, String persona, String balloonType, int balloons, Estimate avgPumps,
+public record GroupSummary(String participant, String persona, String balloonType, int balloons, int errored, Estimate avgPumps,
                            Estimate adjustedPumps, Estimate burstRate) {
 }

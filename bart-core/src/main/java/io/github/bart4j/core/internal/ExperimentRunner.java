@@ -18,10 +18,12 @@ import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.core.spi.Reply;
+import io.github.bart4j.core.internal.ArmScheduler.Item;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +40,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Plays an experiment's balloons concurrently under the global and per-participant caps.
  *
- * <p>Scheduling: each arm (participant, persona) has a cursor over its work, epoch by epoch; within
- * an epoch balloons go largest threshold first (the threshold bounds a balloon's number of
- * requests, so long balloons start early and the run ends close to the longest balloon's time).
- * The dispatcher repeatedly starts the pending item with the largest threshold among the arms that
- * have capacity. Sequential participants have one item per (persona, epoch) series.
+ * <p>Which balloon starts when is decided by an {@link ArmScheduler}: each arm (participant, persona)
+ * plays its balloons in play order (epoch by epoch, schedule order within an epoch), and a free slot
+ * goes to the arm with the largest estimated remaining work. Sequential participants have one item
+ * per (persona, epoch) series. Whether a balloon may start beyond the caps is decided in one place,
+ * {@link #mayStart}. Listener calls are delivered in order on a thread of their own ({@link ListenerQueue}).
  */
 public final class ExperimentRunner {
 
@@ -53,12 +55,12 @@ public final class ExperimentRunner {
     private final int epochs;
     private final Task task;
     private final List<ResultSink> sinks;
-    private final List<ExperimentListener> listeners;
+    private final ListenerQueue listeners;
+    private final boolean quietFailures;
     private final int maxConcurrency;
     private final int maxPerParticipant;
     private final Map<BalloonResult.Key, BalloonResult> completed = new HashMap<>();
     private final boolean retainResults;
-    private final int[] byThresholdDesc;
     private BudgetGuard budget = new BudgetGuard(Budget.NONE, List.of());
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -68,8 +70,6 @@ public final class ExperimentRunner {
     private volatile long startNanos;
 
     // guarded by lock
-    private int inFlight;
-    private final Map<String, Integer> inFlightByName = new HashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
     private int done;
     private int errors;
@@ -78,6 +78,7 @@ public final class ExperimentRunner {
     private double cost;
     private RuntimeException sinkFailure;
     private final List<BalloonResult> results = new ArrayList<>();
+    private ArmScheduler scheduler;
 
     public ExperimentRunner(Schedule schedule, List<Arm> arms, int epochs, Task task, List<ResultSink> sinks,
                             List<ExperimentListener> listeners, int maxConcurrency, int maxPerParticipant,
@@ -87,23 +88,13 @@ public final class ExperimentRunner {
         this.epochs = epochs;
         this.task = task;
         this.sinks = sinks;
-        this.listeners = listeners;
+        this.listeners = new ListenerQueue(listeners);
+        this.quietFailures = !listeners.isEmpty();
         this.maxConcurrency = maxConcurrency;
         this.maxPerParticipant = Math.min(maxPerParticipant, maxConcurrency);
         this.retainResults = retainResults;
         for (BalloonResult r : completed) {
             this.completed.put(r.key(), r);
-        }
-        List<Balloon> balloons = schedule.balloons();
-        Integer[] order = new Integer[balloons.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> -balloons.get(i).threshold())
-                .thenComparingInt(i -> i));
-        this.byThresholdDesc = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            byThresholdDesc[i] = order[i];
         }
     }
 
@@ -126,69 +117,115 @@ public final class ExperimentRunner {
         }
     }
 
-    /** One unit of work: a balloon, or a whole series for sequential participants. */
-    private record Item(int armIndex, int epoch, int balloonIndex, int weight) {
-        boolean series() {
-            return balloonIndex < 0;
-        }
-    }
-
-    /** Walks one arm's pending work in dispatch order, skipping completed balloons. */
-    private final class Cursor {
-        final int armIndex;
-        final Arm arm;
-        final boolean sequential;
-        int epoch = 1;
-        int position;
-        Item next;
-
-        Cursor(int armIndex) {
-            this.armIndex = armIndex;
-            this.arm = arms.get(armIndex);
-            this.sequential = arm.participant().sequentialBalloons();
-            advance();
-        }
-
-        void advance() {
-            next = null;
-            while (epoch <= epochs) {
-                if (sequential) {
-                    if (position == 0) {
-                        position = 1;
-                        if (!seriesComplete(epoch)) {
-                            next = new Item(armIndex, epoch, -1, Integer.MAX_VALUE);
-                            return;
-                        }
-                    }
-                } else {
-                    while (position < byThresholdDesc.length) {
-                        int b = byThresholdDesc[position++];
-                        Balloon balloon = schedule.balloons().get(b);
-                        if (!completed.containsKey(key(arm, epoch, balloon))) {
-                            next = new Item(armIndex, epoch, b, balloon.threshold());
-                            return;
-                        }
-                    }
-                }
-                epoch++;
-                position = 0;
-            }
-        }
-
-        private boolean seriesComplete(int e) {
-            for (Balloon balloon : schedule.balloons()) {
-                if (!completed.containsKey(key(arm, e, balloon))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     private static BalloonResult.Key key(Arm arm, int epoch, Balloon balloon) {
         return new BalloonResult.Key(arm.participant().name(), arm.persona(), epoch, balloon.id());
     }
 
+    /** An arm's pending items in play order, skipping what is completed; computed lazily. */
+    private Iterator<Item> queue(int armIndex) {
+        Arm arm = arms.get(armIndex);
+        boolean sequential = arm.participant().sequentialBalloons();
+        return new Iterator<>() {
+            int epoch = 1;
+            int position;
+            Item next = advance();
+
+            private Item advance() {
+                while (epoch <= epochs) {
+                    if (sequential) {
+                        int e = epoch++;
+                        if (!seriesComplete(arm, e)) {
+                            return new Item(armIndex, e, -1);
+                        }
+                        continue;
+                    }
+                    while (position < schedule.size()) {
+                        int b = position++;
+                        if (!completed.containsKey(key(arm, epoch, schedule.balloons().get(b)))) {
+                            return new Item(armIndex, epoch, b);
+                        }
+                    }
+                    epoch++;
+                    position = 0;
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Item next() {
+                Item item = next;
+                next = advance();
+                return item;
+            }
+        };
+    }
+
+    private int pendingCount(int armIndex) {
+        int n = 0;
+        for (Iterator<Item> it = queue(armIndex); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    private boolean seriesComplete(Arm arm, int epoch) {
+        for (Balloon balloon : schedule.balloons()) {
+            if (!completed.containsKey(key(arm, epoch, balloon))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ArmScheduler newScheduler() {
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        int[] groupOf = new int[arms.size()];
+        List<Integer> caps = new ArrayList<>();
+        List<Iterator<Item>> queues = new ArrayList<>();
+        int[] remaining = new int[arms.size()];
+        for (int i = 0; i < arms.size(); i++) {
+            Participant p = arms.get(i).participant();
+            int cap = p.preferredConcurrency() > 0 ? Math.min(maxPerParticipant, p.preferredConcurrency())
+                    : maxPerParticipant;
+            Integer g = groups.get(p.name());
+            if (g == null) {
+                g = groups.size();
+                groups.put(p.name(), g);
+                caps.add(cap);
+            } else {
+                caps.set(g, Math.min(caps.get(g), cap));
+            }
+            groupOf[i] = g;
+            queues.add(queue(i));
+            remaining[i] = pendingCount(i);
+        }
+        return new ArmScheduler(maxConcurrency, groupOf, caps.stream().mapToInt(Integer::intValue).toArray(), queues,
+                remaining, System::nanoTime);
+    }
+
+    /** Whether an arm's next item may be chosen at all: its participant has not failed. Called under the lock. */
+    private boolean eligible(Item next) {
+        return !failures.containsKey(arms.get(next.arm()).participant().name());
+    }
+
+    /**
+     * Whether the chosen balloon may start now, beyond the caps (kept by the scheduler) and failed
+     * participants: the one place that decides it (today the {@link Budget}); a refusal stops the
+     * experiment like {@link #stop()}. Series check each of their balloons in {@code playSeries}.
+     */
+    private boolean mayStart(Item next) {
+        return mayStart(arms.get(next.arm()).participant().name());
+    }
+
+    /**
+     * Runs until every balloon is played, the run is stopped (also by interrupting the calling
+     * thread, which is then left interrupted) or nothing more may start.
+     */
     public ExperimentResult run() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("an experiment runs once");
@@ -200,10 +237,6 @@ public final class ExperimentRunner {
                 errors++;
             }
         }
-        List<Cursor> cursors = new ArrayList<>();
-        for (int i = 0; i < arms.size(); i++) {
-            cursors.add(new Cursor(i));
-        }
         AtomicInteger threadIds = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "bart-balloon-" + threadIds.incrementAndGet());
@@ -212,50 +245,43 @@ public final class ExperimentRunner {
         };
         ExecutorService pool = Executors.newFixedThreadPool(maxConcurrency, factory);
         boolean stoppedEarly = false;
+        boolean interrupted = false;
         try {
             lock.lock();
             try {
+                scheduler = newScheduler();
                 while (true) {
                     if (sinkFailure != null) {
                         break;
                     }
+                    if (Thread.interrupted()) { // await() may return normally with the interrupt pending
+                        interrupted = true;
+                        stopRequested = true;
+                    }
                     if (stopRequested) {
-                        stoppedEarly = anyPending(cursors);
+                        stoppedEarly = scheduler.anyPending(i -> true);
                         break;
                     }
-                    Cursor pick = null;
-                    if (inFlight < maxConcurrency) {
-                        for (Cursor c : cursors) {
-                            if (c.next == null || failures.containsKey(c.arm.participant().name())) {
-                                continue;
-                            }
-                            int busy = inFlightByName.getOrDefault(c.arm.participant().name(), 0);
-                            if (busy >= maxPerParticipant) {
-                                continue;
-                            }
-                            if (pick == null || c.next.weight() > pick.next.weight()) {
-                                pick = c;
-                            }
-                        }
+                    Item pick = scheduler.peek(this::eligible);
+                    if (pick != null && !pick.series() && !mayStart(pick)) {
+                        continue; // refused: stops the run
                     }
-                    if (pick == null) {
-                        if (inFlight == 0 && !anyRunnable(cursors)) {
-                            break;
+                    ArmScheduler.Started next = pick == null ? null : scheduler.start(pick);
+                    if (next == null) {
+                        if (scheduler.inFlight() == 0) {
+                            break; // nothing in flight and nothing may start: nothing will change
                         }
-                        changed.awaitUninterruptibly();
+                        try {
+                            changed.await();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                            stopRequested = true;
+                        }
                         continue;
                     }
-                    if (!pick.next.series() && !mayStart(pick.arm.participant().name())) {
-                        continue;
-                    }
-                    Item item = pick.next;
-                    pick.advance();
-                    String name = pick.arm.participant().name();
-                    inFlight++;
-                    inFlightByName.merge(name, 1, Integer::sum);
-                    pool.execute(() -> play(item));
+                    pool.execute(() -> play(next));
                 }
-                while (inFlight > 0) {
+                while (scheduler.inFlight() > 0) {
                     changed.awaitUninterruptibly();
                 }
             } finally {
@@ -263,6 +289,10 @@ public final class ExperimentRunner {
             }
         } finally {
             pool.shutdownNow();
+            listeners.drain();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (sinkFailure != null) {
             throw sinkFailure;
@@ -288,32 +318,15 @@ public final class ExperimentRunner {
                 Duration.ofNanos(System.nanoTime() - startNanos), stopped ? budget.reached() : null);
     }
 
-    private boolean anyPending(List<Cursor> cursors) {
-        for (Cursor c : cursors) {
-            if (c.next != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean anyRunnable(List<Cursor> cursors) {
-        for (Cursor c : cursors) {
-            if (c.next != null && !failures.containsKey(c.arm.participant().name())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void play(Item item) {
-        Arm arm = arms.get(item.armIndex());
+    private void play(ArmScheduler.Started started) {
+        Item item = started.item();
+        Arm arm = arms.get(item.arm());
         String name = arm.participant().name();
         try {
             if (item.series()) {
                 playSeries(arm, item.epoch());
             } else {
-                Balloon balloon = schedule.balloons().get(item.balloonIndex());
+                Balloon balloon = schedule.balloons().get(item.balloon());
                 BalloonContext context = Task.contextFor(balloon, item.epoch(), arm.persona(), 0.0, schedule.size(),
                         List.of());
                 playOne(arm, balloon, context);
@@ -332,8 +345,7 @@ public final class ExperimentRunner {
         } finally {
             lock.lock();
             try {
-                inFlight--;
-                inFlightByName.merge(name, -1, Integer::sum);
+                scheduler.finished(started);
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -392,29 +404,21 @@ public final class ExperimentRunner {
         FatalWatch watch = new FatalWatch(arm.participant());
         BalloonResult result = task.play(watch, balloon, context);
         if (watch.fatal != null) {
-            boolean first;
             lock.lock();
             try {
                 budget.abandoned(arm.participant().name());
-                first = failures.putIfAbsent(arm.participant().name(), watch.fatal.getMessage()) == null;
+                if (failures.putIfAbsent(arm.participant().name(), watch.fatal.getMessage()) == null) {
+                    String message = "{} failed: {}; its remaining balloons are not started";
+                    if (quietFailures) { // the listeners report it
+                        LOG.debug(message, arm.participant().name(), watch.fatal.getMessage());
+                    } else {
+                        LOG.warn(message, arm.participant().name(), watch.fatal.getMessage());
+                    }
+                    listeners.participantFailed(arm.participant().name(), arm.persona(), watch.fatal);
+                }
                 changed.signalAll();
             } finally {
                 lock.unlock();
-            }
-            if (first) {
-                String message = "{} failed: {}; its remaining balloons are not started";
-                if (listeners.isEmpty()) {
-                    LOG.warn(message, arm.participant().name(), watch.fatal.getMessage());
-                } else { // the listeners report it
-                    LOG.debug(message, arm.participant().name(), watch.fatal.getMessage());
-                }
-                for (ExperimentListener l : listeners) {
-                    try {
-                        l.participantFailed(arm.participant().name(), arm.persona(), watch.fatal);
-                    } catch (RuntimeException e) {
-                        LOG.warn("listener failed on participantFailed", e);
-                    }
-                }
             }
             return null;
         }
@@ -453,13 +457,7 @@ public final class ExperimentRunner {
             }
             progress = new Progress(done, total(), errors, inputTokens, outputTokens, cost,
                     Duration.ofNanos(System.nanoTime() - startNanos));
-            for (ExperimentListener l : listeners) {
-                try {
-                    l.balloonFinished(result, progress);
-                } catch (RuntimeException e) {
-                    LOG.warn("listener failed on balloonFinished", e);
-                }
-            }
+            listeners.balloonFinished(result, progress);
         } finally {
             lock.unlock();
         }

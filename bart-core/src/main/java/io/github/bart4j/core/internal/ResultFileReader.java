@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -70,11 +71,30 @@ public final class ResultFileReader {
                 return results;
             }
             default: {
-                List<BalloonResult> results = readCsv(file);
+                List<BalloonResult> results = readCsv(file, UnaryOperator.identity());
                 Duplicates.refuseWithin(file, layout, results);
                 return results;
             }
         }
+    }
+
+    /**
+     * Reads any supported result file as {@link #read(Path)} does, passing each result through
+     * {@code each} as soon as it is decoded (a CSV that records its reward per pump is decoded row
+     * by row, so only what {@code each} returns is kept: e.g. results without their decisions for
+     * a large analysis).
+     */
+    public static List<BalloonResult> read(Path file, UnaryOperator<BalloonResult> each) {
+        Duplicates.Layout layout = layout(file);
+        if (layout == Duplicates.Layout.CSV) {
+            List<BalloonResult> results = readCsv(file, each);
+            Duplicates.refuseWithin(file, layout, results);
+            return results;
+        }
+        List<BalloonResult> all = read(file);
+        List<BalloonResult> out = new ArrayList<>(all.size());
+        all.forEach(r -> out.add(each.apply(r)));
+        return out;
     }
 
     /** How {@code file} holds results, recognised by its name and first bytes. */
@@ -202,7 +222,7 @@ public final class ResultFileReader {
 
     // ---------------------------------------------------------------- CSV
 
-    private static List<BalloonResult> readCsv(Path file) {
+    private static List<BalloonResult> readCsv(Path file, UnaryOperator<BalloonResult> each) {
         List<BalloonResult> out = new ArrayList<>();
         long lineBefore = 0;
         try (LimitedReader in = new LimitedReader(open(file));
@@ -225,13 +245,21 @@ public final class ResultFileReader {
                         throw new ResultFileException(file, line, "expected " + columns.size() + " fields as in the header, "
                                 + "but found " + record.size());
                     }
-                    rows.add(new Row(line, record.values()));
+                    if (layout.recordsReward()) { // nothing to infer: decode as we go
+                        try {
+                            out.add(each.apply(layout.decode(record.values(), SeedRows.SEED_REWARD))); // as inferReward gives
+                        } catch (FormatProblem e) {
+                            throw new ResultFileException(file, line, e.getMessage());
+                        }
+                    } else {
+                        rows.add(new Row(line, record.values()));
+                    }
                     lineBefore = parser.getCurrentLineNumber();
                 }
                 double reward = inferReward(layout, rows);
                 for (Row row : rows) {
                     try {
-                        out.add(layout.decode(row.values, reward));
+                        out.add(each.apply(layout.decode(row.values, reward)));
                     } catch (FormatProblem e) {
                         throw new ResultFileException(file, row.line, e.getMessage());
                     }
@@ -304,6 +332,11 @@ public final class ResultFileReader {
         private String cell(String[] row, String column) {
             Integer i = index.get(column);
             return i == null ? null : row[i];
+        }
+
+        /** Whether every row records its reward per pump (no inference over the rows needed). */
+        boolean recordsReward() {
+            return bart4j && index.containsKey("reward_per_pump");
         }
 
         Double rewardHint(String[] row) {
@@ -493,6 +526,12 @@ public final class ResultFileReader {
      */
     public static List<BalloonResult> readJournal(Path file) {
         List<BalloonResult> out = new ArrayList<>();
+        readJournal(file, out::add);
+        return latestPerBalloon(out);
+    }
+
+    /** Every record of a journal in file order (none dropped as repeated), ignoring an incomplete last line. */
+    public static void readJournal(Path file, java.util.function.Consumer<BalloonResult> out) {
         ResultJson.Defaults defaults = new ResultJson.Defaults(null, SeedRows.SEED_MIN_PUMPS,
                 SeedRows.SEED_MAX_PUMPS, SeedRows.SEED_REWARD);
         long lineNumber = 0;
@@ -528,11 +567,13 @@ public final class ResultFileReader {
                     pendingLength = bytes.length;
                     continue;
                 }
+                BalloonResult decoded;
                 try {
-                    out.add(ResultJson.decode(node, defaults));
+                    decoded = ResultJson.decode(node, defaults);
                 } catch (FormatProblem e) {
                     throw new ResultFileException(file, lineNumber, e.getMessage());
                 }
+                out.accept(decoded);
             }
             if (pending != null) {
                 LOG.warn("{} line {}: ignored an incomplete last line ({} bytes), left by an interrupted write",
@@ -546,7 +587,6 @@ public final class ResultFileReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return latestPerBalloon(out);
     }
 
     /** Keeps the last record of each (participant, persona, epoch, balloon), in the order of those records. */

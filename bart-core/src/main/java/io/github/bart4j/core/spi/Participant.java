@@ -34,4 +34,14 @@ public interface Participant {
     default boolean sequentialBalloons() {
         return false;
     }
+
+    /**
+     * The most balloons of this participant an {@link io.github.bart4j.core.Experiment} should play
+     * at once (e.g. what a backend can serve), or {@code 0} for no preference (the default). The
+     * experiment honours the smaller of this and its own per-participant cap; this is the one
+     * concurrency limit of a participant, so implementations should not add a second one.
+     */
+    default int preferredConcurrency() {
+        return 0;
+    }
 }

@@ -90,8 +90,9 @@ class AnalysisTest {
         Comparison c = a.comparisons().get(2);
         assertThat(c.first()).isEqualTo("fixed:3");
         assertThat(c.second()).isEqualTo("fixed:8");
-        assertThat(c.cliffsDelta()).isEqualTo(-1.0);
-        assertThat(c.u()).isZero();
+        assertThat(c.paired()).isTrue(); // same schedule: paired by balloon
+        assertThat(c.effect()).isEqualTo(-1.0);
+        assertThat(c.statistic()).isZero();
         assertThat(c.magnitude()).isEqualTo("large");
         assertThat(c.differs()).isTrue();
         assertThat(c.pHolm()).isGreaterThanOrEqualTo(c.pValue());
@@ -105,7 +106,7 @@ class AnalysisTest {
                     r.decisions(), r.status(), r.error()));
         }
         Comparison t = Analysis.of(twins, FAST).comparisons().get(0);
-        assertThat(t.cliffsDelta()).isZero();
+        assertThat(t.effect()).isZero();
         assertThat(t.differs()).isFalse();
         assertThat(same.comparisons()).isEmpty();
     }
@@ -165,8 +166,8 @@ class AnalysisTest {
         CogBenchScore uniform = Analysis.of(results(ScriptedParticipants.fixed(6)), FAST).cogBench().get(0);
         assertThat(uniform.applicable()).isFalse();
         assertThat(uniform.note()).isEqualTo("n/a (design differs)");
-        assertThat(Analysis.of(results(ScriptedParticipants.fixed(6)), FAST).toText()).contains("n/a (design differs)")
-                .contains("human 17.22").contains("random agent 0.99");
+        assertThat(Analysis.of(results(ScriptedParticipants.fixed(6)), FAST).sections()).doesNotContain("cogbench");
+        assertThat(a.toText(List.of("cogbench"))).contains("human 17.22").contains("random agent 0.99");
     }
 
     @Test
@@ -176,9 +177,9 @@ class AnalysisTest {
         assertThat(a.fit(CognitiveModel.PAR4)).isPresent();
         assertThat(a.fit(CognitiveModel.EWMV)).isEmpty();
         assertThat(a.tables()).extracting(AnalysisTable::name)
-                .containsExactly("summary", "comparisons", "slopes", "cogbench", "risk_aversion", "fit_par4");
+                .containsExactly("summary", "intended_pumps", "slopes", "risk_aversion", "fit_par4");
         assertThat(a.tables().get(0).toCsv()).startsWith(
-                "model,balloon_type,n,avg_pumps,avg_pumps_ci,adjusted_pumps,adjusted_pumps_ci,burst_rate,burst_rate_ci\n");
+                "model,balloon_type,n,errored,avg_pumps,avg_pumps_ci,adjusted_pumps,adjusted_pumps_ci,burst_rate,burst_rate_ci\n");
         assertThat(a.riskAversion().get(0).gamma()).isCloseTo(1.0, within(0.5));
         assertThat(a.table("fit_par4").orElseThrow().rows()).hasSize(1);
         assertThat(a.table("fit_ewmv")).isEmpty();

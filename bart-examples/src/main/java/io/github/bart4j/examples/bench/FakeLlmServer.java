@@ -129,6 +129,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService timer;
     private final Duration latency;
+    private final Map<String, Duration> modelLatency;
     private final Duration slowDelay;
     private final int retryAfterSeconds;
     private final int oversizeBytes;
@@ -144,6 +145,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
     private FakeLlmServer(Builder b) throws IOException {
         this.latency = b.latency;
+        this.modelLatency = Map.copyOf(b.modelLatency);
         this.slowDelay = b.slowDelay;
         this.retryAfterSeconds = b.retryAfterSeconds;
         this.oversizeBytes = b.oversizeBytes;
@@ -263,7 +265,7 @@ public final class FakeLlmServer implements AutoCloseable {
             Request seen = new Request(number, model, balloon, nth, arrived, null);
             Fault fault = number > maxRequests ? Fault.UNAVAILABLE : faults.apply(seen);
             requests.add(fault == null ? seen : new Request(number, model, balloon, nth, arrived, fault));
-            pause(latency);
+            pause(modelLatency.getOrDefault(model, latency));
             if (fault != null) {
                 injectFault(exchange, fault, ollama, model);
                 return;
@@ -499,6 +501,7 @@ public final class FakeLlmServer implements AutoCloseable {
     /** Configures a {@link FakeLlmServer}. */
     public static final class Builder {
         private Duration latency = Duration.ZERO;
+        private final Map<String, Duration> modelLatency = new java.util.HashMap<>();
         private Duration slowDelay = Duration.ofSeconds(5);
         private int retryAfterSeconds = 1;
         private int oversizeBytes = 5 * 1024 * 1024;
@@ -535,6 +538,12 @@ public final class FakeLlmServer implements AutoCloseable {
         /** Added to every call before it is answered (default none). */
         public Builder latency(Duration latency) {
             this.latency = nonNegative(latency, "latency");
+            return this;
+        }
+
+        /** Added to every call for {@code model} instead of {@link #latency(Duration)}. */
+        public Builder latency(String model, Duration latency) {
+            modelLatency.put(Objects.requireNonNull(model, "model"), nonNegative(latency, "latency"));
             return this;
         }
 

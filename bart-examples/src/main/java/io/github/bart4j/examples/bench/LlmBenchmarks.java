@@ -119,6 +119,8 @@ final class LlmBenchmarks {
             out.printf(Locale.ROOT, "efficiency_speedup_over_seed_scheduling: %.1f x%n",
                     seed.wallSeconds() / run.wallSeconds());
         }
+        SchedulingBenchmark.heterogeneous(out);
+        SchedulingBenchmark.equalLatency(out);
     }
 
     private static void report(PrintWriter out, String name, Run r, int cap, Duration latency) {

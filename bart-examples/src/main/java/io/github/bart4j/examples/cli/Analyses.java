@@ -5,6 +5,9 @@ import io.github.bart4j.core.analysis.Analysis;
 import io.github.bart4j.core.analysis.AnalysisOptions;
 import io.github.bart4j.core.analysis.AnalysisTable;
 import io.github.bart4j.core.analysis.CognitiveModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,34 +19,71 @@ final class Analyses {
     private Analyses() {
     }
 
-    static Analysis fit(List<BalloonResult> results, String model) {
-        CognitiveModel m = CognitiveModel.fromLabel(model);
-        return Analysis.of(results, AnalysisOptions.defaults().withFits(m).withImpliedRiskAversion(false));
+    /** One analysis with one scoring for every table, figure and fit. */
+    static Analysis analysis(List<BalloonResult> results, boolean seedScoring, CognitiveModel fit,
+                             Map<String, Double> sizes) {
+        AnalysisOptions o = AnalysisOptions.defaults().withSeedScoring(seedScoring).withSizes(sizes);
+        if (fit != null) {
+            o = o.withFits(fit);
+        }
+        return Analysis.of(results, o);
     }
 
-    static String fitCsv(List<BalloonResult> results, String model) {
-        CognitiveModel m = CognitiveModel.fromLabel(model);
-        return fit(results, model).fit(m).orElseThrow().toCsv();
+    /**
+     * Model sizes from a file of {@code model,size} lines ({@code #} comments and blank lines
+     * ignored; a header line whose size is not a number is skipped when it is the first line).
+     *
+     * @throws UsageException naming the file, line and value when a line is malformed
+     */
+    static Map<String, Double> readSizes(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot read --sizes file: " + ConfigLoader.oneLine(e.getMessage()));
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int comma = line.lastIndexOf(',');
+            String model = comma < 0 ? "" : line.substring(0, comma).strip();
+            String value = comma < 0 ? "" : line.substring(comma + 1).strip();
+            double size;
+            try {
+                size = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                if (out.isEmpty() && comma > 0) {
+                    continue; // a header line
+                }
+                throw new UsageException(file + " line " + (i + 1) + ": expected 'model,size' with a number > 0, but is: '"
+                        + line + "'");
+            }
+            if (model.isEmpty() || !(size > 0) || Double.isInfinite(size)) {
+                throw new UsageException(file + " line " + (i + 1) + ": expected 'model,size' with a number > 0, but is: '"
+                        + line + "'");
+            }
+            out.put(model, size);
+        }
+        return out;
     }
 
-    /** Intervals, comparisons, learning slopes, CogBench score and implied risk aversion, as text. */
-    static String text(List<BalloonResult> results) {
-        return "\n" + Analysis.of(results).toText();
-    }
-
-    /** Every analysis table as a list of {name, title, note, rows: [{column: value}]} for JSON output. */
-    static List<Map<String, Object>> tables(Analysis analysis) {
+    /** Every given table as a list of {name, title, note, rows: [{column: value}]} for JSON output. */
+    static List<Map<String, Object>> tables(List<AnalysisTable> tables) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (AnalysisTable t : analysis.tables()) {
+        for (AnalysisTable t : tables) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", t.name());
             m.put("title", t.title());
             m.put("note", t.note());
-            List<Map<String, String>> rows = new ArrayList<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
             for (List<String> row : t.rows()) {
-                Map<String, String> r = new LinkedHashMap<>();
+                Map<String, Object> r = new LinkedHashMap<>();
                 for (int i = 0; i < t.header().size() && i < row.size(); i++) {
-                    r.put(t.header().get(i), row.get(i));
+                    String h = t.header().get(i);
+                    r.put(h, h.equals("paired") ? (Object) Boolean.valueOf(row.get(i)) : row.get(i));
                 }
                 rows.add(r);
             }

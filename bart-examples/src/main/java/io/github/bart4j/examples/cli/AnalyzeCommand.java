@@ -6,9 +6,13 @@ import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.Summary;
 import io.github.bart4j.core.SummaryOptions;
+import io.github.bart4j.core.analysis.Analysis;
+import io.github.bart4j.core.analysis.CognitiveModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,11 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bart analyze}: summary statistics (and model fits) of result files — bart4j's combined
- * CSV, {@code BART_results.json} or {@code journal.jsonl}, and the seed project's CSV and JSON.
+ * {@code bart analyze}: the design, summary statistics with intervals, findings, and on request
+ * every other section of the analysis (and model fits) of result files — bart4j's combined CSV,
+ * {@code BART_results.json} or {@code journal.jsonl}, and the seed project's CSV and JSON.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Summary statistics, intervals, comparisons and model fits of result files.",
+        description = {"The design, summary with intervals and findings of result files; more with --section/--all.",
                 "Reads bart4j's BART_combined.csv, BART_results.json, journal.jsonl and the seed project's",
                 "CSV/JSON. Several --file options are merged (runs sharded by model)."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -41,14 +46,32 @@ final class AnalyzeCommand implements Callable<Integer> {
     Fit fit;
 
     @Option(names = "--seed-scoring", description = "Score errored balloons as the seed did (0 pumps, counted)"
-            + " instead of excluding them")
+            + " instead of excluding them, in every table and fit")
     boolean seedScoring;
+
+    @Option(names = "--section", paramLabel = "NAME", description = "Print this section too (repeatable): summary,"
+            + " comparisons, persona_contrasts, reliability, intended_pumps, slopes, cogbench, risk_aversion,"
+            + " fit_par4, fit_ewmv, ladder")
+    List<String> sections = new ArrayList<>();
+
+    @Option(names = "--all", description = "Print every section that applies to the design")
+    boolean all;
+
+    @Option(names = "--sizes", paramLabel = "FILE", description = "Model sizes for the ladder regression: lines"
+            + " 'model,size' (e.g. billions of parameters)")
+    Path sizes;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        for (String s : sections) {
+            if (!Analysis.SECTIONS.contains(s)) {
+                throw new UsageException("--section must be one of " + String.join(", ", Analysis.SECTIONS)
+                        + ", but is: '" + s + "'");
+            }
+        }
         List<BalloonResult> results = ResultInputs.read(files);
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
@@ -60,32 +83,38 @@ final class AnalyzeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("bart: warning: " + note);
             }
         }
+        Analysis analysis = Analyses.analysis(results, seedScoring, fit == null ? null : CognitiveModel.fromLabel(fit.name()),
+                sizes == null ? java.util.Map.of() : Analyses.readSizes(sizes));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Set<String> chosen = new LinkedHashSet<>(sections.isEmpty() && !all ? List.of("summary") : sections);
+        if (all) {
+            chosen.addAll(Analysis.SECTIONS);
+        }
         if (fit != null) {
-            var analysis = Analyses.fit(results, fit.name());
-            switch (format) {
-                case csv -> spec.commandLine().getOut().print(Analyses.fitCsv(results, fit.name()));
-                case json -> spec.commandLine().getOut().println(json.writeValueAsString(Analyses.tables(analysis)
-                        .stream().filter(t -> t.get("name").equals("fit_" + fit.name())).toList()));
-                default -> spec.commandLine().getOut().print(analysis.table("fit_" + fit.name()).orElseThrow()
-                        .toText());
-            }
+            chosen.add("fit_" + fit.name());
+        }
+        if (sizes != null) {
+            chosen.add("ladder");
+        }
+        var out = spec.commandLine().getOut();
+        if (fit != null && format == Format.csv) {
+            out.print(analysis.fit(CognitiveModel.fromLabel(fit.name())).orElseThrow().toCsv());
             return 0;
         }
         List<Summary> summary = Statistics.summarize(results, seedScoring ? SummaryOptions.seedScoring()
                 : SummaryOptions.defaults());
         switch (format) {
-            case csv -> spec.commandLine().getOut().print(Statistics.toCsv(summary));
+            case csv -> out.print(Statistics.toCsv(summary));
             case json -> {
                 var doc = new java.util.LinkedHashMap<String, Object>();
                 doc.put("summary", summary);
-                doc.put("analysis", Analyses.tables(io.github.bart4j.core.analysis.Analysis.of(results)));
-                spec.commandLine().getOut().println(json.writeValueAsString(doc));
+                doc.put("design", analysis.design());
+                doc.put("findings", analysis.findings());
+                doc.put("analysis", Analyses.tables(sections.isEmpty() && fit == null && sizes == null
+                        ? analysis.tables() : analysis.tables(chosen)));
+                out.println(json.writeValueAsString(doc));
             }
-            default -> {
-                spec.commandLine().getOut().print(Statistics.toTable(summary));
-                spec.commandLine().getOut().print(Analyses.text(results));
-            }
+            default -> out.print(analysis.toText(chosen));
         }
         return 0;
     }

@@ -29,12 +29,14 @@ final class BenchCommand implements Callable<Integer> {
         m.put("tokens", "prompt tokens per balloon against pumps, per conversation mode (growth exponent)");
         m.put("stats", "summary statistics over 1,000,000 balloons: seconds");
         m.put("memory", "1,000,000 simulated balloons into a CSV sink: heap after GC at 10% / 50% / 100%");
+        m.put("memory-cli", "the CLI's streaming run of many balloons: heap after GC along the run");
         m.put("fit", "par4 maximum-likelihood fits, 1,000 participants x 90 balloons, one core: seconds");
+        m.put("analyze-scale", "analyze on a large file (72 models, bart.bench.balloons balloons each): seconds, heap");
         return java.util.Collections.unmodifiableMap(m);
     }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
-            description = "simulate, chat-fake, efficiency, tokens, stats, memory or fit (none: list them)")
+            description = "one of the benchmarks listed by `bart bench` (none: list them)")
     String name;
 
     @Spec
@@ -56,7 +58,10 @@ final class BenchCommand implements Callable<Integer> {
             case "tokens" -> Benchmarks.tokens(out);
             case "stats" -> Benchmarks.stats(out);
             case "memory" -> Benchmarks.memory(out, 1_000_000);
+            case "memory-cli" -> CliMemoryBenchmark.run(out, 200_000);
             case "fit" -> io.github.bart4j.examples.report.FitBenchmark.run(out, 1000, 90);
+            case "analyze-scale" -> io.github.bart4j.examples.bench.AnalyzeScaleBenchmark.run(out, 72,
+                    Integer.getInteger("bart.bench.balloons", 20_000));
             default -> throw new UsageException("benchmark '" + name + "' does not exist; one of: "
                     + String.join(", ", BENCHMARKS.keySet()));
         }

@@ -92,7 +92,7 @@ final class Outputs {
         return 0;
     }
 
-    static void writeCombinedCsv(RunDirectory dir, List<BalloonResult> results) {
+    static void writeCombinedCsv(RunDirectory dir, Iterable<BalloonResult> results) {
         dir.writeAtomically(RunDirectory.COMBINED, tmp -> {
             Files.deleteIfExists(tmp);
             try (ResultSink csv = ResultSinks.csv(tmp)) {
@@ -101,14 +101,14 @@ final class Outputs {
         });
     }
 
-    static List<Summary> writeSummary(RunDirectory dir, List<BalloonResult> results) {
+    static List<Summary> writeSummary(RunDirectory dir, Iterable<BalloonResult> results) {
         List<Summary> summary = Statistics.summarize(results);
         dir.writeAtomically(RunDirectory.SUMMARY, tmp -> Statistics.writeCsv(tmp, summary));
         return summary;
     }
 
     static void writeResultsJson(RunDirectory dir, RunConfig cfg, Map<String, Object> publicConfig, long seed,
-                                 List<Summary> summary, List<BalloonResult> results, Instant started) {
+                                 List<Summary> summary, Iterable<BalloonResult> results, Instant started) {
         Map<String, Object> parameters = new LinkedHashMap<>(publicConfig);
         parameters.put("seed", seed);
         dir.writeAtomically(RunDirectory.RESULTS_JSON, tmp -> ResultFiles.writeResultsJson(tmp, cfg.experimentName(),
@@ -120,7 +120,8 @@ final class Outputs {
     }
 
     static Map<String, Object> manifest(RunConfig cfg, Map<String, Object> publicConfig, long seed, Schedule schedule,
-                                        Instant started, Instant finished, String status, List<BalloonResult> results,
+                                        Instant started, Instant finished, String status,
+                                        Iterable<BalloonResult> results,
                                         Map<String, String> failures) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "bart4j");
@@ -146,7 +147,9 @@ final class Outputs {
             long output = 0;
             double cost = 0;
             long errored = 0;
+            long recorded = 0;
             for (BalloonResult r : results) {
+                recorded++;
                 TokenUsage u = r.usage();
                 input += u.inputTokens() == null ? 0 : u.inputTokens();
                 output += u.outputTokens() == null ? 0 : u.outputTokens();
@@ -154,7 +157,7 @@ final class Outputs {
                 errored += r.isError() ? 1 : 0;
             }
             Map<String, Object> totals = new LinkedHashMap<>();
-            totals.put("balloons_recorded", results.size());
+            totals.put("balloons_recorded", recorded);
             totals.put("balloons_expected", cfg.models().size() * Math.max(1, cfg.personas().size()) * cfg.epochs()
                     * schedule.size());
             totals.put("errored_balloons", errored);

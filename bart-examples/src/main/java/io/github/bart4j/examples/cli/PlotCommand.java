@@ -30,6 +30,9 @@ final class PlotCommand implements Callable<Integer> {
             + " (default: report/ in the first --file's run directory, or beside the file)")
     Path out;
 
+    @Option(names = "--svg", description = "Also write each plot as SVG (PNG only by default)")
+    boolean svg;
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +48,10 @@ final class PlotCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
-        Path report = Report.write(results, out, parameters());
+        Path report = Report.write(io.github.bart4j.core.analysis.Analysis.of(results,
+                io.github.bart4j.core.analysis.AnalysisOptions.defaults().withFits(
+                        io.github.bart4j.core.analysis.CognitiveModel.PAR4, io.github.bart4j.core.analysis.CognitiveModel.EWMV)),
+                out, parameters(), svg);
         spec.commandLine().getOut().println("report: " + report);
         return 0;
     }

@@ -141,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
                 .task(cfg.task().equals("automatic") ? Task.automatic(cfg.maxInvalidRetries())
                         : Task.classic(cfg.maxInvalidRetries()))
                 .maxConcurrency(cfg.maxConcurrency()).maxConcurrencyPerParticipant(cfg.maxConcurrencyPerModel())
-                .completed(journal);
+                .completed(journal).retainResults(false); // the journal is the record: memory stays flat
         arms.forEach(a -> builder.participant(a.participant(), a.persona()));
         ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL),
                 ResultSinks.WriteMode.APPEND); // a resumed run continues its journal
@@ -165,20 +165,25 @@ final class RunCommand implements Callable<Integer> {
                     java.time.Duration.between(started, Instant.now()));
         }
 
-        List<BalloonResult> results = result.results();
-        RunOutcome outcome = new RunOutcome(result, experiment.size());
         Instant finished = Instant.now();
-        if (cfg.logCsv()) {
-            Outputs.writeCombinedCsv(dir, results);
+        List<Summary> summary;
+        RunOutcome outcome;
+        // the files are written from the journal in their stable order, one bucket at a time
+        try (SortedJournal results = SortedJournal.sort(dir.file(RunDirectory.JOURNAL), arms, cfg.epochs(),
+                schedule.size())) {
+            if (cfg.logCsv()) {
+                Outputs.writeCombinedCsv(dir, results);
+            }
+            summary = Outputs.writeSummary(dir, results);
+            outcome = new RunOutcome(result, experiment.size(), results);
+            if (cfg.logJson()) {
+                Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
+            }
+            Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
+                    outcome.status(), results, result.failures());
+            finalManifest.put("budget", budget.manifest(result.budgetStop()));
+            dir.writeManifest(finalManifest);
         }
-        List<Summary> summary = Outputs.writeSummary(dir, results);
-        if (cfg.logJson()) {
-            Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
-        }
-        Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
-                outcome.status(), results, result.failures());
-        finalManifest.put("budget", budget.manifest(result.budgetStop()));
-        dir.writeManifest(finalManifest);
 
         out.println();
         if (outcome.partial()) {

@@ -3,6 +3,7 @@ package io.github.bart4j.examples.cli;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ExperimentResult;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,22 @@ final class RunOutcome {
      * @param planned how many balloons the whole plan holds
      */
     RunOutcome(ExperimentResult result, int planned) {
+        this(result, planned, result.results());
+    }
+
+    /**
+     * @param results every recorded balloon (e.g. read back from the journal, when the experiment
+     *     did not retain its results)
+     */
+    RunOutcome(ExperimentResult result, int planned, Iterable<BalloonResult> results) {
         this.result = result;
         this.planned = planned;
-        this.errored = result.results().stream().filter(BalloonResult::isError)
-                .collect(Collectors.groupingBy(BalloonResult::participant, LinkedHashMap::new, Collectors.counting()));
+        this.errored = new LinkedHashMap<>();
+        for (BalloonResult r : results) {
+            if (r.isError()) {
+                errored.merge(r.participant(), 1L, Long::sum);
+            }
+        }
     }
 
     String status() {
@@ -116,12 +129,19 @@ final class RunOutcome {
      * Per participant: balloons {@code planned} (personas × epochs × schedule), {@code played}
      * (recorded, errored ones included) and {@code errored}.
      */
-    static Map<String, Object> perParticipant(List<String> models, int plannedEach, List<BalloonResult> results) {
+    static Map<String, Object> perParticipant(List<String> models, int plannedEach, Iterable<BalloonResult> results) {
+        Map<String, long[]> counted = new HashMap<>();
+        if (results != null) {
+            for (BalloonResult r : results) {
+                long[] c = counted.computeIfAbsent(r.participant(), k -> new long[2]);
+                c[0]++;
+                c[1] += r.isError() ? 1 : 0;
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         for (String m : models) {
-            long played = results == null ? 0 : results.stream().filter(r -> r.participant().equals(m)).count();
-            long errors = results == null ? 0
-                    : results.stream().filter(r -> r.participant().equals(m) && r.isError()).count();
+            long played = counted.getOrDefault(m, new long[2])[0];
+            long errors = counted.getOrDefault(m, new long[2])[1];
             Map<String, Object> counts = new LinkedHashMap<>();
             counts.put("planned", plannedEach);
             counts.put("played", played);

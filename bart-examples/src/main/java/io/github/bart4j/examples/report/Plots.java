@@ -10,6 +10,7 @@ import io.github.bart4j.core.analysis.ImpliedRiskAversion;
 import io.github.bart4j.core.analysis.ModelFit;
 import org.hipparchus.stat.descriptive.rank.Percentile;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -68,7 +69,7 @@ final class Plots {
     /** Per-participant rows (not per type), sorted by adjusted pumps, highest first. */
     static List<GroupSummary> overall(Analysis analysis) {
         List<GroupSummary> rows = new ArrayList<>(analysis.summaries().stream()
-                .filter(s -> s.balloonType().isEmpty()).toList());
+                .filter(s -> s.balloonType().isEmpty() && s.balloons() > 0).toList());
         rows.sort(Comparator.comparingDouble((GroupSummary s) -> {
             double v = s.adjustedPumps().value();
             return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
@@ -84,6 +85,12 @@ final class Plots {
         return rows.stream().map(s -> label(s.participant(), s.persona())).toList();
     }
 
+    /** Row labels with the balloons behind each row: "name (n 50, 3 errored)". */
+    private static List<String> display(List<GroupSummary> rows) {
+        return rows.stream().map(s -> label(s.participant(), s.persona()) + " (n " + s.balloons()
+                + (s.errored() > 0 ? ", " + s.errored() + " errored)" : ")")).toList();
+    }
+
     // ---- charts
 
     static Plot adjustedPumps(List<GroupSummary> rows, Analysis a) {
@@ -97,7 +104,7 @@ final class Plots {
             hi[i] = rows.get(i).adjustedPumps().upper();
         }
         XYChart c = rowChart("Adjusted pumps (mean pumps on balloons that did not burst)",
-                "adjusted pumps, " + pct(a) + " bootstrap interval", labels(rows));
+                "adjusted pumps, " + pct(a) + " bootstrap interval", display(rows));
         intervals(c, v, lo, hi);
         evLine(c, a);
         return new Plot("adjusted_pumps", "Adjusted pumps per participant with " + pct(a)
@@ -113,7 +120,8 @@ final class Plots {
         }
         List<String> names = labels(rows);
         int n = names.size();
-        XYChart c = rowChart("Pumps per balloon", "pumps (box: quartiles, diamond: median, whiskers: 1.5 IQR, dots: outliers)", names);
+        XYChart c = rowChart("Pumps per balloon", "pumps (box: quartiles, diamond: median, whiskers: 1.5 IQR, dots: outliers)",
+                display(rows));
         List<Double> outX = new ArrayList<>();
         List<Double> outY = new ArrayList<>();
         double[] med = new double[n];
@@ -197,6 +205,14 @@ final class Plots {
         models.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         models.setMarker(SeriesMarkers.CIRCLE);
         models.setMarkerColor(BAR);
+        c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        c.getStyler().setAnnotationTextFontColor(new Color(60, 60, 60));
+        for (int i = 0; i < rows.size(); i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) { // each point names its participant, just above it
+                c.addAnnotation(new AnnotationText(label(rows.get(i).participant(), rows.get(i).persona()), x[i],
+                        y[i] + 0.022, false));
+            }
+        }
         double[] ev = expectedOfPlan(balloons, b -> ExpectedUtility.evOptimalPumps(b.minThreshold(), b.capacity()));
         XYSeries evPoint = c.addSeries("EV-optimal plan", new double[] {ev[0]}, new double[] {ev[1]});
         evPoint.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -299,7 +315,7 @@ final class Plots {
             hi[i] = r == null ? Double.NaN : r.upper();
         }
         XYChart c = rowChart("Implied CRRA risk aversion",
-                "gamma (2 averse, 1 log, 0 neutral, -1 loving), " + pct(a) + " profile-likelihood interval", names);
+                "gamma (2 averse, 1 log, 0 neutral, -1 seeking), " + pct(a) + " profile-likelihood interval", display(rows));
         intervals(c, v, lo, hi);
         c.addAnnotation(referenceLine(0.0));
         return new Plot("implied_gamma", "CRRA coefficient whose noisy expected-utility agent best explains each"
@@ -312,20 +328,30 @@ final class Plots {
         List<String> names = labels(rows);
         int n = names.size();
         double[] v = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        List<String> shown = new ArrayList<>(display(rows));
         for (int i = 0; i < n; i++) {
             ModelFit f = by.get(names.get(i));
             v[i] = f == null ? Double.NaN : f.parameter(parameter);
+            lo[i] = f == null ? Double.NaN : f.interval(parameter)[0];
+            hi[i] = f == null ? Double.NaN : f.interval(parameter)[1];
+            if (f != null && !f.fitted()) {
+                shown.set(i, shown.get(i) + " deterministic");
+            } else if (f != null && f.atBound().contains(parameter)) {
+                shown.set(i, shown.get(i) + " at bound");
+            }
         }
         boolean logScale = !parameter.equals("phi") && !parameter.equals("rho")
                 && !(t.model().label().equals("ewmv") && parameter.equals("eta"))
                 && Arrays.stream(v).filter(x -> !Double.isNaN(x)).allMatch(x -> x > 0);
         XYChart c = rowChart(t.model().label() + " fit: " + parameter,
-                parameter + " (maximum likelihood" + (logScale ? ", log scale" : "") + ")", names);
+                parameter + " (maximum likelihood, 95% Wald interval" + (logScale ? ", log scale" : "") + ")", shown);
         c.getStyler().setXAxisLogarithmic(logScale);
         if (!logScale) {
             c.getStyler().setXAxisDecimalPattern("0.###");
         }
-        intervals(c, v, v, v);
+        intervals(c, v, lo, hi);
         return new Plot("fit_" + t.model().label() + "_" + parameter, "Fitted " + t.model().label() + " parameter "
                 + parameter + " per participant.", c);
     }

@@ -25,7 +25,7 @@ import java.util.Objects;
 /**
  * Writes an experiment's plots and one self-contained HTML report into a directory.
  *
- * <p>For every plot {@code NAME} the directory gets {@code NAME.png} and {@code NAME.svg}; the
+ * <p>For every plot {@code NAME} the directory gets {@code NAME.png} (and {@code NAME.svg} on request); the
  * report {@value #REPORT_FILE} embeds the PNGs (base64), every table of the {@link Analysis}, and
  * the run's parameters when given, so it can be mailed or archived alone. Plots: {@code
  * adjusted_pumps}, {@code pumps_boxplot}, {@code burst_vs_pumps}, {@code pumps_over_balloons},
@@ -70,6 +70,16 @@ public final class Report {
      * @throws Bart4jException naming the directory when it cannot be written
      */
     public static Path write(Analysis analysis, Path outDir, Map<String, ?> runParameters) {
+        return write(analysis, outDir, runParameters, false);
+    }
+
+    /**
+     * Writes the plots (PNG; also SVG when {@code svg}) and the report of an analysis already made.
+     *
+     * @return the path of {@value #REPORT_FILE}
+     * @throws Bart4jException naming the directory when it cannot be written
+     */
+    public static Path write(Analysis analysis, Path outDir, Map<String, ?> runParameters, boolean svg) {
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(outDir, "outDir");
         Map<String, ?> params = runParameters == null ? Map.of() : runParameters;
@@ -83,12 +93,14 @@ public final class Report {
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 BitmapEncoder.saveBitmap(p.chart(), png, BitmapEncoder.BitmapFormat.PNG);
                 Files.write(outDir.resolve(p.name() + ".png"), png.toByteArray());
-                try (OutputStream svg = Files.newOutputStream(outDir.resolve(p.name() + ".svg"))) {
-                    VectorGraphicsEncoder.saveVectorGraphic(p.chart(), svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                if (svg) {
+                    try (OutputStream out = Files.newOutputStream(outDir.resolve(p.name() + ".svg"))) {
+                        VectorGraphicsEncoder.saveVectorGraphic(p.chart(), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                    }
                 }
                 figures.add("<figure><img alt=\"" + esc(p.chart().getTitle()) + "\" src=\"data:image/png;base64,"
                         + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"><figcaption>" + esc(p.caption())
-                        + " <a href=\"" + esc(p.name()) + ".svg\">SVG</a></figcaption></figure>");
+                        + (svg ? " <a href=\"" + esc(p.name()) + ".svg\">SVG</a>" : "") + "</figcaption></figure>");
             }
             Path html = outDir.resolve(REPORT_FILE);
             Files.writeString(html, html(analysis, params, figures), StandardCharsets.UTF_8);
@@ -111,19 +123,44 @@ public final class Report {
                 .append("figure{margin:1.5em 0}figure img{max-width:100%;border:1px solid #eee}")
                 .append("figcaption{color:#555;font-size:13px}\n</style>\n</head>\n<body>\n");
         sb.append("<h1>BART report</h1>\n<p>").append(a.balloons()).append(" balloons analysed, ")
-                .append(a.erroredBalloons()).append(" errored balloons left out; generated ")
+                .append(a.erroredBalloons()).append(a.design().scoring().equals("seed")
+                        ? " errored balloons scored as 0 pumps (seed scoring); generated "
+                        : " errored balloons left out; generated ")
                 .append(esc(Instant.now().toString())).append(" by bart4j.</p>\n");
-        if (!params.isEmpty()) {
-            sb.append("<h2>Run parameters</h2>\n<table>\n");
-            for (Map.Entry<String, ?> e : params.entrySet()) {
-                sb.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(String.valueOf(e.getValue())))
-                        .append("</td></tr>\n");
-            }
-            sb.append("</table>\n");
+        sb.append("<h2 id=\"design\">Design</h2>\n<p>").append(esc(a.design().toText()).replace("\n", "<br>\n"))
+                .append("</p>\n");
+        sb.append("<h2 id=\"findings\">Findings</h2>\n<p class=\"note\">Ranking by mean pumps with ")
+                .append(Math.round(a.options().confidenceLevel() * 100)).append("% bootstrap intervals:</p>\n<ol>\n");
+        for (io.github.bart4j.core.analysis.GroupSummary g : Plots.overall(a).stream()
+                .sorted(java.util.Comparator.comparingDouble(g -> -g.avgPumps().value())).toList()) {
+            sb.append("<li>").append(esc(Plots.label(g.participant(), g.persona()))).append(": ")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f]", g.avgPumps().value(),
+                            g.avgPumps().lower(), g.avgPumps().upper()))
+                    .append(" (n ").append(g.balloons()).append(", errored ").append(g.errored()).append(")</li>\n");
         }
-        sb.append("<h2>Plots</h2>\n");
-        figures.forEach(f -> sb.append(f).append('\n'));
-        for (AnalysisTable t : a.tables()) {
+        sb.append("</ol>\n<ul>\n");
+        List<String> findings = a.findings();
+        findings.stream().limit(60).forEach(f -> sb.append("<li>").append(esc(f)).append("</li>\n"));
+        if (findings.size() > 60) {
+            sb.append("<li>... and ").append(findings.size() - 60).append(" more (see the comparisons table)</li>\n");
+        }
+        if (findings.isEmpty()) {
+            sb.append("<li>No difference holds after Holm's correction.</li>\n");
+        }
+        sb.append("</ul>\n");
+        List<AnalysisTable> tables = a.tables();
+        sb.append("<h2>Contents</h2>\n<ul>\n");
+        for (AnalysisTable t : tables) {
+            sb.append("<li><a href=\"#").append(esc(t.name())).append("\">").append(esc(t.title())).append("</a></li>\n");
+        }
+        if (!figures.isEmpty()) {
+            sb.append("<li><a href=\"#plots\">Plots</a></li>\n");
+        }
+        if (!params.isEmpty()) {
+            sb.append("<li><a href=\"#parameters\">Run parameters</a></li>\n");
+        }
+        sb.append("</ul>\n");
+        for (AnalysisTable t : tables) {
             sb.append("<h2 id=\"").append(esc(t.name())).append("\">").append(esc(t.title())).append("</h2>\n");
             if (!t.note().isEmpty()) {
                 sb.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
@@ -136,6 +173,21 @@ public final class Report {
             } else {
                 table(sb, t);
             }
+        }
+        if (!figures.isEmpty()) {
+            sb.append("<h2 id=\"plots\">Plots</h2>\n");
+            figures.forEach(f -> sb.append(f).append('\n'));
+        }
+        if (!params.isEmpty()) {
+            sb.append("<h2 id=\"parameters\">Run parameters</h2>\n<table>\n");
+            for (Map.Entry<String, ?> e : params.entrySet()) {
+                if (e.getValue() == null) {
+                    continue; // not set for this run: nothing to show
+                }
+                sb.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(String.valueOf(e.getValue())))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
         }
         sb.append("</body>\n</html>\n");
         return sb.toString();

@@ -112,7 +112,52 @@ class AnalyzeCommandTest {
         CliHarness.Outcome o = CliHarness.run(Map.of(), "analyze", "--file",
                 seed("20250407-172848", "combined").toString());
         assertThat(o.exitCode()).isZero();
-        assertThat(o.out()).contains("adj pumps", "ALL", "Implied CRRA", "CogBench");
+        assertThat(o.out()).startsWith("Design: 25 participants, 1 epoch").contains("Summary with 95% bootstrap intervals",
+                "Findings").doesNotContain("Implied CRRA");
+        assertThat(o.out().lines().count()).as("short by default").isLessThan(60);
+        CliHarness.Outcome all = CliHarness.run(Map.of(), "analyze", "--file",
+                seed("20250407-172848", "combined").toString(), "--all");
+        assertThat(all.out()).contains("Implied CRRA", "Intended pumps", "Pairwise comparisons", "Learning");
+        CliHarness.Outcome one = CliHarness.run(Map.of(), "analyze", "--file",
+                seed("20250407-172848", "combined").toString(), "--section", "intended_pumps");
+        assertThat(one.out()).contains("Intended pumps").doesNotContain("Summary with");
+        CliHarness.Outcome bad = CliHarness.run(Map.of(), "analyze", "--file",
+                seed("20250407-172848", "combined").toString(), "--section", "nope");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--section", "nope");
+    }
+
+    @Test
+    void seed_scoring_rules_every_table_and_the_output_says_which() {
+        CliHarness.Outcome o = CliHarness.run(Map.of(), "analyze", "--file",
+                seed("20250407-175732", "combined").toString(), "--seed-scoring");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Scoring: seed", "scored as 0 pumps");
+        // openai/o1 played 3 balloons without error and 47 errored ones: seed scoring counts all 50
+        assertThat(o.out().lines().filter(l -> l.startsWith("openai/o1 ")).findFirst().orElseThrow())
+                .contains(" 50 ", " 47 ");
+        CliHarness.Outcome bart4j = CliHarness.run(Map.of(), "analyze", "--file",
+                seed("20250407-175732", "combined").toString());
+        assertThat(bart4j.out().lines().filter(l -> l.startsWith("openai/o1 ")).findFirst().orElseThrow())
+                .contains(" 3 ", " 47 ");
+    }
+
+    @Test
+    void json_has_the_design_and_named_tables_with_paired_comparisons() throws IOException {
+        CliHarness.Outcome o = CliHarness.run(Map.of(), "analyze", "--file",
+                seed("20250407-172848", "combined").toString(), "--format", "json", "--section", "comparisons",
+                "--section", "intended_pumps");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(o.out());
+        assertThat(doc.get("design").get("participants").size()).isEqualTo(25);
+        assertThat(doc.get("design").get("sameBalloons").asBoolean()).isTrue();
+        assertThat(doc.get("design").get("scoring").asText()).isEqualTo("bart4j");
+        var tables = doc.get("analysis");
+        assertThat(tables.get(0).get("name").asText()).isEqualTo("comparisons");
+        var row = tables.get(0).get("rows").get(0);
+        assertThat(row.get("paired").isBoolean()).isTrue();
+        assertThat(row.get("within").asText()).isEmpty();
+        assertThat(tables.get(1).get("name").asText()).isEqualTo("intended_pumps");
     }
 
     @Test
@@ -154,6 +199,9 @@ class AnalyzeCommandTest {
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(out.resolve("report.html")).exists();
         assertThat(out.resolve("adjusted_pumps.png")).exists();
+        assertThat(out.resolve("adjusted_pumps.svg")).doesNotExist(); // PNG by default
+        assertThat(CliHarness.run(Map.of(), "plot", "--file", run.resolve("journal.jsonl").toString(), "--out",
+                out.toString(), "--svg").exitCode()).isZero();
         assertThat(out.resolve("adjusted_pumps.svg")).exists();
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("crra:2", "bart4j-demo"); // the run's parameters from its manifest

@@ -50,7 +50,9 @@ class ReportTest {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("experiment_name", "seed <26 models>");
         params.put("reward_per_pump", 0.1);
-        Path html = Report.write(seed, dir, params);
+        Path html = Report.write(Analysis.of(seed, AnalysisOptions.defaults().withFits(
+                io.github.bart4j.core.analysis.CognitiveModel.PAR4, io.github.bart4j.core.analysis.CognitiveModel.EWMV)),
+                dir, params, true);
 
         assertThat(html).isEqualTo(dir.resolve("report.html"));
         for (String plot : List.of("adjusted_pumps", "pumps_boxplot", "burst_vs_pumps", "pumps_over_balloons",
@@ -70,11 +72,16 @@ class ReportTest {
             assertThat(page.contains("<td>" + m + "</td>")).as("a table row of %s", m).isTrue();
         }
         for (String expected : List.of("data:image/png;base64,", "seed &lt;26 models&gt;", "175 errored balloons left out",
-                "Model fit: par4", "Model fit: ewmv", "Implied CRRA risk aversion", "n/a (design differs)")) {
+                "Model fit: par4", "Model fit: ewmv", "Implied CRRA risk aversion", "Intended pumps")) {
             assertThat(page.contains(expected)).as("report contains %s", expected).isTrue();
         }
         assertThat(page.contains("seed <26 models>")).as("unescaped parameter").isFalse();
         assertThat(page.contains("src=\"adjusted_pumps.png\"")).as("image linked instead of embedded").isFalse();
+        // the design and findings open the report; tables come before plots
+        assertThat(page.indexOf("id=\"design\"")).isLessThan(page.indexOf("id=\"findings\""));
+        assertThat(page.indexOf("id=\"findings\"")).isLessThan(page.indexOf("<h2>Contents</h2>"));
+        assertThat(page.indexOf("id=\"summary\"")).isLessThan(page.indexOf("id=\"plots\""));
+        assertThat(page.contains(">null<")).as("no nulls").isFalse();
     }
 
     @Test
