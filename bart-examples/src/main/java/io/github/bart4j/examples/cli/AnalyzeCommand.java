@@ -72,7 +72,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                         + ", but is: '" + s + "'");
             }
         }
-        List<BalloonResult> results = ResultInputs.read(files);
+        // outcomes only: every statistic needs pumps, bursts and balloons, not the answers' text
+        List<BalloonResult> results = ResultInputs.readOutcomes(files);
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }

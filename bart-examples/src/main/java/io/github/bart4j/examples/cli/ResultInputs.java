@@ -27,30 +27,51 @@ final class ResultInputs {
     }
 
     /**
-     * The results of every {@code --file}, concatenated in argument order.
+     * The results of every {@code --file}, concatenated in argument order, with every recorded answer.
      *
      * @throws UsageException if a path does not exist, or is a directory holding neither file
      */
     static List<BalloonResult> read(List<Path> files) {
-        List<BalloonResult> out = new ArrayList<>();
+        return read(files, false);
+    }
+
+    /**
+     * As {@link #read(List)}, but each result keeps only its outcome (pumps, burst, earnings, status,
+     * balloon) and not the answers' text: what every statistic needs, at a fraction of the memory.
+     */
+    static List<BalloonResult> readOutcomes(List<Path> files) {
+        return read(files, true);
+    }
+
+    private static List<BalloonResult> read(List<Path> files, boolean outcomesOnly) {
         List<Path> read = new ArrayList<>();
+        boolean journals = false;
         for (Path f : files) {
             if (!Files.exists(f)) {
                 throw new UsageException(f + ": no such file or directory");
             }
             if (!Files.isDirectory(f)) {
                 read.add(f);
-                out.addAll(ResultFiles.read(f));
             } else if (Files.exists(f.resolve(RunDirectory.JOURNAL))) {
                 read.add(f.resolve(RunDirectory.JOURNAL));
-                out.addAll(inRunOrder(ResultFiles.readJournal(f.resolve(RunDirectory.JOURNAL)),
-                        f.resolve(RunDirectory.MANIFEST)));
+                journals = true;
             } else if (Files.exists(f.resolve(RunDirectory.COMBINED))) {
                 read.add(f.resolve(RunDirectory.COMBINED));
-                out.addAll(ResultFiles.read(f.resolve(RunDirectory.COMBINED)));
             } else {
                 throw new UsageException(f + ": is a directory without " + RunDirectory.JOURNAL + " or "
                         + RunDirectory.COMBINED + "; give a run directory or a result file");
+            }
+        }
+        if (!journals) { // one pass over every file; it refuses a balloon held by two of them, naming both places
+            return outcomesOnly ? ResultFiles.readOutcomes(read) : ResultFiles.readAll(read);
+        }
+        List<BalloonResult> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path f = read.get(i);
+            if (Files.isDirectory(files.get(i)) && f.getFileName().toString().equals(RunDirectory.JOURNAL)) {
+                out.addAll(inRunOrder(ResultFiles.readJournal(f), files.get(i).resolve(RunDirectory.MANIFEST)));
+            } else {
+                out.addAll(ResultFiles.read(f));
             }
         }
         if (read.size() > 1) {
