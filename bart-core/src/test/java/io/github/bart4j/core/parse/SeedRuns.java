@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,19 +31,6 @@ final class SeedRuns {
     private SeedRuns() {
     }
 
-    static Path testdataDir() {
-        String property = System.getProperty("bart4j.testdata.dir");
-        if (property != null && Files.isDirectory(Path.of(property))) {
-            return Path.of(property);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("testdata").resolve("seed-runs"))) {
-                return dir.resolve("testdata");
-            }
-        }
-        throw new IllegalStateException("cannot find the repository's testdata folder; set -Dbart4j.testdata.dir");
-    }
-
     static synchronized List<Row> rows() {
         if (rows == null) {
             rows = List.copyOf(read());
@@ -53,7 +39,7 @@ final class SeedRuns {
     }
 
     private static List<Row> read() {
-        Path dir = testdataDir().resolve("seed-runs");
+        Path dir = io.github.bart4j.core.io.Fixtures.seedRuns();
         List<Row> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(p -> p.getFileName().toString().startsWith("BART_combined_")).sorted()
