@@ -60,7 +60,10 @@ final class Plots {
         }
         for (FitTable t : analysis.fits()) {
             for (String p : t.model().parameterNames()) {
-                plots.add(parameter(rows, t, p));
+                // no plot of nothing: when every participant is deterministic (not fitted), the fit table says so
+                if (t.rows().stream().anyMatch(f -> f.fitted() && Double.isFinite(f.parameter(p)))) {
+                    plots.add(parameter(rows, t, p));
+                }
             }
         }
         return plots;

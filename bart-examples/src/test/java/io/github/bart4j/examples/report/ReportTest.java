@@ -110,6 +110,27 @@ class ReportTest {
     }
 
     @Test
+    void fits_of_deterministic_participants_only_get_no_empty_plot(@TempDir Path dir) throws IOException {
+        Schedule schedule = Schedule.uniform(1, 20, 30, 0.10, 7);
+        List<BalloonResult> results = new ArrayList<>();
+        for (Participant p : List.of(ScriptedParticipants.fixed(4), ScriptedParticipants.fixed(9))) {
+            for (Balloon b : schedule.balloons()) {
+                results.add(Task.classic().play(p, b));
+            }
+        }
+        Analysis a = Analysis.of(results, AnalysisOptions.defaults().withBootstrapSamples(200)
+                .withFits(io.github.bart4j.core.analysis.CognitiveModel.PAR4));
+        assertThat(a.fits().get(0).rows()).noneMatch(f -> f.fitted());
+
+        Report.write(a, dir, Map.of());
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("fit_"));
+        }
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("Model fit: par4").contains("deterministic");
+    }
+
+    @Test
     void an_unwritable_directory_is_named_in_the_error(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         List<BalloonResult> few = seed.subList(0, 60);
