@@ -20,12 +20,12 @@ import java.util.Objects;
  * @param pumps safe pumps made (the bursting pump included when burst, as the seed counted)
  * @param burst whether the balloon burst
  * @param earnings money banked on this balloon
- * @param decisions every answer in order, invalid ones included
+ * @param turns every answer in order with its latency, invalid ones included
  * @param status {@link Status#OK} or {@link Status#ERROR}
  * @param error the cause when errored, else {@code null}
  */
 public record BalloonResult(String participant, String persona, int epoch, Balloon balloon, int pumps, boolean burst,
-                            double earnings, List<DecisionRecord> decisions, Status status, String error) {
+                            double earnings, List<Turn> turns, Status status, String error) {
 
     /** Whether a balloon finished normally or failed. */
     public enum Status {
@@ -42,7 +42,7 @@ public record BalloonResult(String participant, String persona, int epoch, Ballo
         persona = persona == null ? "" : persona;
         Objects.requireNonNull(balloon, "balloon");
         Objects.requireNonNull(status, "status");
-        decisions = List.copyOf(decisions);
+        turns = List.copyOf(turns);
         if (epoch < 1) {
             throw new IllegalArgumentException("epoch must be >= 1, but is: " + epoch);
         }
@@ -65,11 +65,11 @@ public record BalloonResult(String participant, String persona, int epoch, Ballo
      * balloon burst.
      */
     public List<Decision> choices() {
-        List<Decision> out = new ArrayList<>(decisions.size());
-        for (DecisionRecord d : decisions) {
-            if (d.isValid() && d.decision() != null) {
-                out.add(d.decision());
-            } else if (d.isValid() && d.pumpsDeclared() != null) {
+        List<Decision> out = new ArrayList<>(turns.size());
+        for (Turn t : turns) {
+            if (t.answer() instanceof Answer.Choice c) {
+                out.add(c.decision());
+            } else if (t.answer() instanceof Answer.PumpCount) {
                 for (int i = 0; i < pumps; i++) {
                     out.add(Decision.PUMP);
                 }
@@ -83,10 +83,10 @@ public record BalloonResult(String participant, String persona, int epoch, Ballo
 
     /** The raw text of the valid answers in order (the seed's {@code full_responses}). */
     public List<String> responses() {
-        List<String> out = new ArrayList<>(decisions.size());
-        for (DecisionRecord d : decisions) {
-            if (d.isValid()) {
-                out.add(d.raw());
+        List<String> out = new ArrayList<>(turns.size());
+        for (Turn t : turns) {
+            if (t.answer().isValid()) {
+                out.add(t.answer().raw());
             }
         }
         return out;
@@ -95,9 +95,9 @@ public record BalloonResult(String participant, String persona, int epoch, Ballo
     /** The raw text of the answers that could not be read, in order. */
     public List<String> invalidResponses() {
         List<String> out = new ArrayList<>();
-        for (DecisionRecord d : decisions) {
-            if (!d.isValid()) {
-                out.add(d.raw());
+        for (Turn t : turns) {
+            if (!t.answer().isValid()) {
+                out.add(t.answer().raw());
             }
         }
         return out;
@@ -106,8 +106,8 @@ public record BalloonResult(String participant, String persona, int epoch, Ballo
     /** Tokens and cost summed over every request of this balloon. */
     public TokenUsage usage() {
         TokenUsage total = TokenUsage.UNKNOWN;
-        for (DecisionRecord d : decisions) {
-            total = total.plus(d.usage());
+        for (Turn t : turns) {
+            total = total.plus(t.answer().usage());
         }
         return total;
     }
@@ -115,8 +115,8 @@ public record BalloonResult(String participant, String persona, int epoch, Ballo
     /** Wall-clock milliseconds summed over every answer of this balloon. */
     public long latencyMillis() {
         long total = 0;
-        for (DecisionRecord d : decisions) {
-            total += d.latencyMillis();
+        for (Turn t : turns) {
+            total += t.latencyMillis();
         }
         return total;
     }

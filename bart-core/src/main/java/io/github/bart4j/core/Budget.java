@@ -110,8 +110,8 @@ public final class Budget {
     public OptionalDouble costOf(BalloonResult result) {
         TokenPrice price = prices.get(result.participant());
         double sum = 0;
-        for (DecisionRecord d : result.decisions()) {
-            TokenUsage u = d.usage();
+        for (Turn t : result.turns()) {
+            TokenUsage u = t.answer().usage();
             if (u.cost() != null) {
                 sum += u.cost();
             } else if (price != null && (u.inputTokens() != null || u.outputTokens() != null)) {
@@ -127,8 +127,8 @@ public final class Budget {
     /** The tokens (prompt + completion) {@code result} used; empty when an answer reported none. */
     public OptionalLong tokensOf(BalloonResult result) {
         long sum = 0;
-        for (DecisionRecord d : result.decisions()) {
-            TokenUsage u = d.usage();
+        for (Turn t : result.turns()) {
+            TokenUsage u = t.answer().usage();
             if (u.inputTokens() == null && u.outputTokens() == null) {
                 return OptionalLong.empty();
             }

@@ -3,8 +3,10 @@ package io.github.bart4j.core;
 /**
  * Reads a participant's free-text answer as a {@link Decision}.
  *
- * <p>Implementations are stateless and thread-safe. They never guess: an empty or ambiguous
- * answer is {@linkplain ParsedDecision#invalid(String) invalid} with a reason.
+ * <p>Implementations are stateless and thread-safe. They return an {@link Answer.Choice} or an
+ * {@link Answer.Invalid} whose raw text is the answer given, without reasoning, usage unknown.
+ * They never guess: an empty or ambiguous answer is {@linkplain Answer.Invalid invalid} with a
+ * reason.
  *
  * <pre>{@code
  * DecisionParser parser = DecisionParser.robust();
@@ -20,9 +22,10 @@ public interface DecisionParser {
      * Parses one answer.
      *
      * @param answer the raw text (may be {@code null} or empty, which is invalid)
-     * @return the decision, or invalid with the reason; never {@code null}
+     * @return the decision ({@link Answer.Choice}), or {@link Answer.Invalid} with the reason; never
+     *     {@code null}, never an {@link Answer.PumpCount}
      */
-    ParsedDecision parse(String answer);
+    Answer parse(String answer);
 
     /**
      * The default parser for real model output: case, punctuation, markdown, quotes, synonyms

@@ -5,8 +5,9 @@ package io.github.bart4j.core;
  * number of pumps.
  *
  * <p>Implementations are stateless and thread-safe. They never guess: an answer with no number,
- * with two different numbers, or with a negative number is {@linkplain ParsedCount#invalid(String)
- * invalid} with a reason.
+ * with two different numbers, or with a negative number is {@linkplain Answer.Invalid invalid}
+ * with a reason. The answer returned is an {@link Answer.PumpCount} or an {@link Answer.Invalid}
+ * whose raw text is the answer given, without reasoning, usage unknown.
  *
  * <pre>{@code
  * PumpCountParser parser = PumpCountParser.standard();
@@ -22,9 +23,10 @@ public interface PumpCountParser {
      * Parses one answer.
      *
      * @param answer the raw text (may be {@code null} or empty, which is invalid)
-     * @return the number of pumps, or invalid with the reason; never {@code null}
+     * @return the number of pumps ({@link Answer.PumpCount}), or {@link Answer.Invalid} with the
+     *     reason; never {@code null}, never an {@link Answer.Choice}
      */
-    ParsedCount parse(String answer);
+    Answer parse(String answer);
 
     /**
      * The default parser: digits ({@code 12}, {@code **7**}), the words zero to twenty, and JSON
@@ -34,40 +36,5 @@ public interface PumpCountParser {
      */
     static PumpCountParser standard() {
         return io.github.bart4j.core.internal.StandardPumpCountParser.INSTANCE;
-    }
-
-    /**
-     * What a {@link PumpCountParser} read from one answer: a number of pumps (at least 0), or invalid
-     * with the reason.
-     *
-     * @param pumps the number of pumps, or {@code null} when the answer is invalid
-     * @param invalidReason why the answer is invalid, or {@code null} when it is valid
-     */
-    record ParsedCount(Integer pumps, String invalidReason) {
-
-        public ParsedCount {
-            if ((pumps == null) == (invalidReason == null)) {
-                throw new IllegalArgumentException("exactly one of pumps and invalidReason must be set, but pumps is "
-                        + pumps + " and invalidReason is " + invalidReason);
-            }
-            if (pumps != null && pumps < 0) {
-                throw new IllegalArgumentException("pumps must be >= 0, but is: " + pumps);
-            }
-        }
-
-        /** A valid count. */
-        public static ParsedCount of(int pumps) {
-            return new ParsedCount(pumps, null);
-        }
-
-        /** An invalid answer, with a short human-readable reason (e.g. "no number of pumps"). */
-        public static ParsedCount invalid(String reason) {
-            return new ParsedCount(null, java.util.Objects.requireNonNull(reason, "reason"));
-        }
-
-        /** Whether a count was read. */
-        public boolean isValid() {
-            return pumps != null;
-        }
     }
 }

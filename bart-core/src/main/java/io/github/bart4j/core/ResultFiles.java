@@ -26,9 +26,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li><b>bart4j's {@code BART_combined.csv}</b> (the seed's columns, then {@code status} and more):
  *       everything the CSV holds comes back. The CSV keeps per balloon only the valid answers, the
- *       invalid ones and the usage totals, so the {@link DecisionRecord}s are rebuilt: one per
+ *       invalid ones and the usage totals, so the {@link Turn}s are rebuilt: one per
  *       valid answer (matched to {@code choices}), then the invalid ones (their reason is not
- *       kept), with the usage and latency totals on the first record. An empty invalid answer
+ *       kept), with the usage and latency totals on the first turn. An empty invalid answer
  *       alone cannot be told from none.</li>
  *   <li><b>the seed's combined CSV</b> (exactly {@code model, balloon_id, threshold_pumps,
  *       pumps_attempted, burst, earnings, choices, full_responses}): a row whose

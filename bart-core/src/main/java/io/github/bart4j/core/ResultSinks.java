@@ -93,7 +93,7 @@ public final class ResultSinks {
 
     /**
      * The journal ({@code journal.jsonl}): one JSON object per balloon and line, lossless (every
-     * field of {@link BalloonResult}, each {@link DecisionRecord} with usage, reasoning and latency,
+     * field of {@link BalloonResult}, each {@link Turn}'s answer with usage and reasoning, and its latency,
      * and the {@link Balloon}), with snake_case keys: {@code model, balloon_id, epoch, persona,
      * balloon_type, threshold_pumps, min_pumps, max_pumps, reward_per_pump, pumps_attempted, burst,
      * earnings, status, error, choices, full_responses, invalid_responses, input_tokens,

@@ -3,12 +3,12 @@ package io.github.bart4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +37,12 @@ class BudgetTest {
                 BalloonSession s = policy.open(context);
                 return new BalloonSession() {
                     @Override
-                    public Reply decide(BalloonState state) {
+                    public Answer decide(BalloonState state) {
                         return s.decide(state).withUsage(new TokenUsage(100, 2, reportsCost ? PER_ANSWER : null));
                     }
 
                     @Override
-                    public Reply declarePumps(BalloonState state) {
+                    public Answer declarePumps(BalloonState state) {
                         return s.declarePumps(state);
                     }
                 };

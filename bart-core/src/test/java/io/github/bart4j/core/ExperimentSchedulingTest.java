@@ -3,11 +3,11 @@ package io.github.bart4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -158,7 +158,7 @@ class ExperimentSchedulingTest {
                     BalloonSession s = ScriptedParticipants.fixed(3).open(context);
                     return new BalloonSession() {
                         @Override
-                        public Reply decide(io.github.bart4j.core.spi.BalloonState state) {
+                        public Answer decide(io.github.bart4j.core.spi.BalloonState state) {
                             Thread.yield();
                             return s.decide(state);
                         }
@@ -316,7 +316,7 @@ class ExperimentSchedulingTest {
                 BalloonSession s = ScriptedParticipants.fixed(2).open(context);
                 return new BalloonSession() {
                     @Override
-                    public Reply decide(io.github.bart4j.core.spi.BalloonState state) {
+                    public Answer decide(io.github.bart4j.core.spi.BalloonState state) {
                         return s.decide(state);
                     }
 

@@ -3,11 +3,11 @@ package io.github.bart4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,7 +55,7 @@ class ExperimentTest {
             BalloonSession s = delegate.open(context);
             return new BalloonSession() {
                 @Override
-                public Reply decide(io.github.bart4j.core.spi.BalloonState state) {
+                public Answer decide(io.github.bart4j.core.spi.BalloonState state) {
                     try {
                         Thread.sleep(0, 200_000);
                     } catch (InterruptedException e) {
@@ -203,7 +203,7 @@ class ExperimentTest {
                     if (context.balloonId() % 3 == 0) {
                         throw new ParticipantException("HTTP 503 after 4 attempts", false);
                     }
-                    return Reply.of(Decision.CASH_OUT, "Cash Out");
+                    return Answer.decision(Decision.CASH_OUT, "Cash Out");
                 };
             }
         };
@@ -232,7 +232,7 @@ class ExperimentTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return Reply.of(Decision.CASH_OUT, "Cash Out");
+                    return Answer.decision(Decision.CASH_OUT, "Cash Out");
                 };
             }
         };

@@ -3,12 +3,12 @@ package io.github.bart4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,11 +22,11 @@ class TaskTest {
 
     /** Answers from a script, one reply per call, and remembers what it was told. */
     static final class ScriptParticipant implements Participant {
-        final Iterator<Reply> replies;
+        final Iterator<Answer> replies;
         final List<BalloonState> states = new ArrayList<>();
         final List<BalloonOutcome> outcomes = new ArrayList<>();
 
-        ScriptParticipant(Reply... replies) {
+        ScriptParticipant(Answer... replies) {
             this.replies = List.of(replies).iterator();
         }
 
@@ -39,7 +39,7 @@ class TaskTest {
         public BalloonSession open(BalloonContext context) {
             return new BalloonSession() {
                 @Override
-                public Reply decide(BalloonState state) {
+                public Answer decide(BalloonState state) {
                     states.add(state);
                     return replies.next();
                 }
@@ -89,8 +89,8 @@ class TaskTest {
 
     @Test
     void invalid_answer_is_recorded_and_the_same_state_asked_again() {
-        ScriptParticipant p = new ScriptParticipant(Reply.of(Decision.PUMP, "Pump"),
-                Reply.invalid("hmm", "no decision"), Reply.of(Decision.CASH_OUT, " Cash Out \n"));
+        ScriptParticipant p = new ScriptParticipant(Answer.decision(Decision.PUMP, "Pump"),
+                Answer.invalid("no decision", "hmm"), Answer.decision(Decision.CASH_OUT, " Cash Out \n"));
         BalloonResult r = Task.classic().play(p, balloon(5));
         assertThat(r.pumps()).isEqualTo(1);
         assertThat(r.invalidResponses()).containsExactly("hmm");
@@ -103,8 +103,8 @@ class TaskTest {
 
     @Test
     void three_unreadable_answers_end_the_balloon_with_an_error_not_a_cash_out() {
-        ScriptParticipant p = new ScriptParticipant(Reply.of(Decision.PUMP, "Pump"), Reply.invalid("a", "x"),
-                Reply.invalid("b", "y"), Reply.invalid("c", "z"));
+        ScriptParticipant p = new ScriptParticipant(Answer.decision(Decision.PUMP, "Pump"), Answer.invalid("x", "a"),
+                Answer.invalid("y", "b"), Answer.invalid("z", "c"));
         BalloonResult r = Task.classic().play(p, balloon(5));
         assertThat(r.isError()).isTrue();
         assertThat(r.error()).isEqualTo("no valid answer after 3 attempts (last: z)");
@@ -118,7 +118,7 @@ class TaskTest {
 
     @Test
     void the_limit_on_unreadable_answers_is_configurable() {
-        ScriptParticipant p = new ScriptParticipant(Reply.invalid("a", "x"), Reply.of(Decision.CASH_OUT, "Cash Out"));
+        ScriptParticipant p = new ScriptParticipant(Answer.invalid("x", "a"), Answer.decision(Decision.CASH_OUT, "Cash Out"));
         assertThat(Task.classic(1).play(p, balloon(5)).isError()).isTrue();
         assertThatThrownBy(() -> Task.classic(0)).hasMessageContaining("max_invalid_retries must be >= 1, but is: 0");
     }
@@ -137,7 +137,7 @@ class TaskTest {
                     if (state.pumps() == 2) {
                         throw new ParticipantException("HTTP 503 after 3 retries", false);
                     }
-                    return Reply.of(Decision.PUMP, "Pump");
+                    return Answer.decision(Decision.PUMP, "Pump");
                 };
             }
         };
@@ -193,9 +193,104 @@ class TaskTest {
 
     @Test
     void classic_only_participant_in_the_automatic_task_is_an_error() {
-        ScriptParticipant p = new ScriptParticipant(Reply.of(Decision.PUMP, "Pump"));
+        ScriptParticipant p = new ScriptParticipant(Answer.decision(Decision.PUMP, "Pump"));
         BalloonResult r = Task.automatic().play(p, balloon(3));
         assertThat(r.isError()).isTrue();
         assertThat(r.error()).contains("does not play the automatic task");
+    }
+
+    /** A participant as a user writes one: answers from a script in both tasks. */
+    static final class OwnParticipant implements Participant {
+        final Iterator<Answer> answers;
+
+        OwnParticipant(Answer... answers) {
+            this.answers = List.of(answers).iterator();
+        }
+
+        @Override
+        public String name() {
+            return "own";
+        }
+
+        @Override
+        public BalloonSession open(BalloonContext context) {
+            return new BalloonSession() {
+                @Override
+                public Answer decide(BalloonState state) {
+                    return answers.next();
+                }
+
+                @Override
+                public Answer declarePumps(BalloonState state) {
+                    return answers.next();
+                }
+            };
+        }
+    }
+
+    @Test
+    void a_participant_of_your_own_answers_with_each_kind_and_the_turns_record_them() {
+        TokenUsage usage = new TokenUsage(100, 3, 0.0002);
+        OwnParticipant classic = new OwnParticipant(
+                new Answer.Invalid("no decision", " hmm\n", "not sure", usage),
+                new Answer.Choice(Decision.PUMP, " Pump ", "pump once", usage),
+                Answer.decision(Decision.CASH_OUT, "Cash Out"));
+        BalloonResult r = Task.classic().play(classic, balloon(5));
+
+        assertThat(r.status()).isEqualTo(BalloonResult.Status.OK);
+        assertThat(r.turns()).extracting(Turn::answer).containsExactly(
+                new Answer.Invalid("no decision", "hmm", "not sure", usage),
+                new Answer.Choice(Decision.PUMP, "Pump", "pump once", usage),
+                new Answer.Choice(Decision.CASH_OUT, "Cash Out", null, TokenUsage.UNKNOWN));
+        assertThat(r.choices()).containsExactly(Decision.PUMP, Decision.CASH_OUT);
+        assertThat(r.responses()).containsExactly("Pump", "Cash Out");
+        assertThat(r.invalidResponses()).containsExactly("hmm");
+        assertThat(r.usage()).isEqualTo(usage.plus(usage));
+
+        OwnParticipant automatic = new OwnParticipant(Answer.invalid("no number", "several"),
+                new Answer.PumpCount(3, "3 pumps\n", null, usage));
+        BalloonResult a = Task.automatic().play(automatic, balloon(5));
+        assertThat(a.status()).isEqualTo(BalloonResult.Status.OK);
+        assertThat(a.pumps()).isEqualTo(3);
+        assertThat(a.turns()).extracting(Turn::answer).containsExactly(Answer.invalid("no number", "several"),
+                new Answer.PumpCount(3, "3 pumps", null, usage));
+        assertThat(a.choices()).containsExactly(Decision.PUMP, Decision.PUMP, Decision.PUMP, Decision.CASH_OUT);
+    }
+
+    @Test
+    void an_answer_of_the_other_tasks_kind_is_recorded_as_invalid_and_asked_again() {
+        TokenUsage usage = new TokenUsage(50, 1, null);
+        BalloonResult r = Task.classic().play(new OwnParticipant(new Answer.PumpCount(4, "4", "r", usage),
+                Answer.decision(Decision.CASH_OUT, "Cash Out")), balloon(5));
+        assertThat(r.status()).isEqualTo(BalloonResult.Status.OK);
+        assertThat(r.turns().get(0).answer()).isEqualTo(new Answer.Invalid("expected Pump or Cash Out", "4", "r", usage));
+        assertThat(r.choices()).containsExactly(Decision.CASH_OUT);
+        assertThat(r.invalidResponses()).containsExactly("4");
+
+        BalloonResult a = Task.automatic().play(new OwnParticipant(Answer.decision(Decision.PUMP, "Pump"),
+                Answer.pumpCount(2, "2")), balloon(5));
+        assertThat(a.status()).isEqualTo(BalloonResult.Status.OK);
+        assertThat(a.turns()).extracting(Turn::answer).containsExactly(
+                Answer.invalid("expected a number of pumps", "Pump"), Answer.pumpCount(2, "2"));
+        assertThat(a.pumps()).isEqualTo(2);
+    }
+
+    @Test
+    void a_session_that_returns_no_answer_ends_the_balloon_with_an_error_naming_the_method() {
+        Participant silent = new Participant() {
+            @Override
+            public String name() {
+                return "silent";
+            }
+
+            @Override
+            public BalloonSession open(BalloonContext context) {
+                return state -> null;
+            }
+        };
+        BalloonResult r = Task.classic().play(silent, balloon(5));
+        assertThat(r.isError()).isTrue();
+        assertThat(r.error()).isEqualTo("NullPointerException: BalloonSession.decide returned null");
+        assertThat(r.turns()).isEmpty();
     }
 }

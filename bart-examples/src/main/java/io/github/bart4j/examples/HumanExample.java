@@ -1,5 +1,6 @@
 package io.github.bart4j.examples;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.BalloonOutcome;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
@@ -15,7 +16,6 @@ import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import io.github.bart4j.examples.cli.RunFiles;
 import io.github.bart4j.examples.cli.UsageException;
 import java.io.BufferedReader;
@@ -106,7 +106,7 @@ public final class HumanExample implements Example {
                     context.maxPumps(), Money.dollars(context.rewardPerPump()));
             return new BalloonSession() {
                 @Override
-                public Reply decide(BalloonState state) {
+                public Answer decide(BalloonState state) {
                     if (state.invalidAnswers() > 0) {
                         out.println("  please type p (pump) or c (cash out)");
                     }
@@ -120,13 +120,13 @@ public final class HumanExample implements Example {
                     }
                     String text = line.strip().toLowerCase(Locale.ROOT);
                     if (text.equals("p")) {
-                        return Reply.of(Decision.PUMP, line);
+                        return Answer.decision(Decision.PUMP, line);
                     }
                     if (text.equals("c")) {
-                        return Reply.of(Decision.CASH_OUT, line);
+                        return Answer.decision(Decision.CASH_OUT, line);
                     }
                     // "pump", "cash out" ... read as a model's answer would be; anything else is recorded as invalid
-                    return Reply.of(DecisionParser.robust().parse(line), line);
+                    return DecisionParser.robust().parse(line);
                 }
 
                 @Override

@@ -4,11 +4,12 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Money;
+import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +113,7 @@ final class Dialogue {
                 continue; // the model never learned how an errored balloon ended
             }
             Stimulus s = Stimulus.of(h.balloon());
-            DecisionRecord declared = declaration(h);
+            Answer.PumpCount declared = declaration(h);
             if (declared != null) {
                 out.add(UserMessage.from(BartPrompts.render(prompts.declarePumps(), values(s))));
                 out.add(AiMessage.from(declared.raw()));
@@ -121,14 +122,14 @@ final class Dialogue {
                 continue;
             }
             out.add(UserMessage.from(firstTurn(s)));
-            List<DecisionRecord> valid = new ArrayList<>();
-            for (DecisionRecord d : h.decisions()) {
-                if (d.isValid() && d.decision() != null) {
-                    valid.add(d);
+            List<Answer.Choice> valid = new ArrayList<>();
+            for (Turn t : h.turns()) {
+                if (t.answer() instanceof Answer.Choice choice) {
+                    valid.add(choice);
                 }
             }
             int pumps = 0;
-            for (DecisionRecord d : valid) {
+            for (Answer.Choice d : valid) {
                 out.add(AiMessage.from(d.raw()));
                 if (d.decision() == Decision.PUMP) {
                     pumps++;
@@ -146,10 +147,10 @@ final class Dialogue {
     }
 
     /** The valid pump-count answer of an automatic-task balloon, or {@code null}. */
-    private static DecisionRecord declaration(BalloonResult h) {
-        for (DecisionRecord d : h.decisions()) {
-            if (d.isValid() && d.pumpsDeclared() != null) {
-                return d;
+    private static Answer.PumpCount declaration(BalloonResult h) {
+        for (Turn t : h.turns()) {
+            if (t.answer() instanceof Answer.PumpCount p) {
+                return p;
             }
         }
         return null;

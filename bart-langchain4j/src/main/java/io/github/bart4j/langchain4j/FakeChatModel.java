@@ -11,13 +11,13 @@ import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.Money;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -228,8 +228,7 @@ public final class FakeChatModel implements ChatModel {
                 s.rangeDisclosed() ? real.minPumps() : assumedMin, s.rangeDisclosed() ? real.maxPumps() : assumedMax,
                 0.0, real.epoch(), real.persona(), 1, List.of());
         if (s.declaration()) {
-            Reply r = policy.open(c).declarePumps(new BalloonState(0, 0.0, 0, null));
-            return json ? "{\"pumps\": " + r.pumpsDeclared() + "}" : Integer.toString(r.pumpsDeclared());
+            return declared(policy.open(c).declarePumps(new BalloonState(0, 0.0, 0, null)), json);
         }
         boolean pump;
         if (randomP >= 0) {
@@ -241,8 +240,8 @@ public final class FakeChatModel implements ChatModel {
             h = h * 0x9E3779B97F4A7C15L + s.pumps();
             pump = new SplittableRandom(h).nextDouble() < randomP;
         } else {
-            pump = policy.open(c).decide(new BalloonState(s.pumps(), s.balloonEarnings(), 0, null)).decision()
-                    == Decision.PUMP;
+            Answer a = policy.open(c).decide(new BalloonState(s.pumps(), s.balloonEarnings(), 0, null));
+            pump = a instanceof Answer.Choice choice && choice.decision() == Decision.PUMP;
         }
         if (json) {
             return pump ? "{\"decision\": \"pump\"}" : "{\"decision\": \"cash_out\"}";
@@ -300,8 +299,7 @@ public final class FakeChatModel implements ChatModel {
         BalloonContext context = new BalloonContext(balloon, type, reward, min, max, 0.0, 1, "", 1, List.of());
         boolean json = request.responseFormat() != null && request.responseFormat().type() == ResponseFormatType.JSON;
         if (turn.contains("How many times")) {
-            Reply r = policy.open(context).declarePumps(new BalloonState(0, 0.0, 0, null));
-            return json ? "{\"pumps\": " + r.pumpsDeclared() + "}" : Integer.toString(r.pumpsDeclared());
+            return declared(policy.open(context).declarePumps(new BalloonState(0, 0.0, 0, null)), json);
         }
         boolean pump;
         if (randomP >= 0) {
@@ -310,13 +308,19 @@ public final class FakeChatModel implements ChatModel {
             h = h * 0x9E3779B97F4A7C15L + pumps;
             pump = new SplittableRandom(h).nextDouble() < randomP;
         } else {
-            Reply r = policy.open(context).decide(new BalloonState(pumps, Money.round2(pumps * reward), 0, null));
-            pump = r.decision() == Decision.PUMP;
+            Answer r = policy.open(context).decide(new BalloonState(pumps, Money.round2(pumps * reward), 0, null));
+            pump = r instanceof Answer.Choice choice && choice.decision() == Decision.PUMP;
         }
         if (json) {
             return pump ? "{\"decision\": \"pump\"}" : "{\"decision\": \"cash_out\"}";
         }
         return pump ? "Pump" : "Cash Out";
+    }
+
+    /** A scripted policy's declaration as the text a model would send. */
+    private static String declared(Answer answer, boolean json) {
+        int pumps = ((Answer.PumpCount) answer).pumps(); // scripted policies always declare a count
+        return json ? "{\"pumps\": " + pumps + "}" : Integer.toString(pumps);
     }
 
     static String textOf(ChatMessage m) {

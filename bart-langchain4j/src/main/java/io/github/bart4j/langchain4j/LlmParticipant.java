@@ -14,16 +14,15 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import io.github.bart4j.core.PumpCountParser;
 import io.github.bart4j.core.TokenUsage;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,7 +148,7 @@ public final class LlmParticipant implements Participant {
         }
 
         @Override
-        public Reply decide(BalloonState state) {
+        public Answer decide(BalloonState state) {
             if (state.pumps() != pumpAnswers.size()) {
                 throw new IllegalStateException("session of balloon " + context.balloonId() + " has "
                         + pumpAnswers.size() + " pumps but the task reports " + state.pumps());
@@ -164,8 +163,8 @@ public final class LlmParticipant implements Participant {
                 messages = new ArrayList<>(conversation); // LangChain4j keeps a view of the list it is given
             }
             ChatRequest request = request(messages, DECISION_FORMAT);
-            Reply reply = ask(request, false, context.balloonId(), situation(context, state, false));
-            if (reply.isValid() && reply.decision() == Decision.PUMP) {
+            Answer reply = ask(request, false, context.balloonId(), situation(context, state, false));
+            if (reply instanceof Answer.Choice choice && choice.decision() == Decision.PUMP) {
                 String answer = reply.raw().strip();
                 pumpAnswers.add(answer);
                 if (conversation != null) {
@@ -177,7 +176,7 @@ public final class LlmParticipant implements Participant {
         }
 
         @Override
-        public Reply declarePumps(BalloonState state) {
+        public Answer declarePumps(BalloonState state) {
             ChatRequest request = request(dialogue.declaration(context), PUMPS_FORMAT);
             return ask(request, true, context.balloonId(), situation(context, state, true));
         }
@@ -185,7 +184,7 @@ public final class LlmParticipant implements Participant {
 
     /**
      * Asks through the retry layer. Tokens of attempts that came back empty are added to the
-     * reply's usage, so what a decision cost is complete. An answer longer than
+     * answer's usage, so what a decision cost is complete. An answer longer than
      * {@link ModelOptions#maxResponseBytes()} is an invalid reply keeping its beginning.
      */
     private FakeChatModel.Situation situation(BalloonContext context, BalloonState state, boolean declaration) {
@@ -193,7 +192,7 @@ public final class LlmParticipant implements Participant {
                 declaration, options.prompts().discloseRange()) : null;
     }
 
-    private Reply ask(ChatRequest request, boolean declaration, int balloon, FakeChatModel.Situation situation) {
+    private Answer ask(ChatRequest request, boolean declaration, int balloon, FakeChatModel.Situation situation) {
         if (situation == null) {
             return ask(request, declaration, balloon);
         }
@@ -205,9 +204,9 @@ public final class LlmParticipant implements Participant {
         }
     }
 
-    private Reply ask(ChatRequest request, boolean declaration, int balloon) {
+    private Answer ask(ChatRequest request, boolean declaration, int balloon) {
         TokenUsage[] wasted = {TokenUsage.UNKNOWN};
-        Reply reply = retrier.call(() -> {
+        Answer reply = retrier.call(() -> {
             ChatResponse response;
             try {
                 response = chat(request, balloon);
@@ -216,7 +215,7 @@ public final class LlmParticipant implements Participant {
                 if (big == null) {
                     throw e;
                 }
-                return big.reply(); // an answer, just not a readable one: invalid, not retried as a failure
+                return big.answer(); // an answer, just not a readable one: invalid, not retried as a failure
             }
             try {
                 return interpret(response, declaration);
@@ -259,8 +258,8 @@ public final class LlmParticipant implements Participant {
         return b.build();
     }
 
-    /** The reply a response means; throws {@link EmptyCompletionException} (retried) when it has nothing at all. */
-    Reply interpret(ChatResponse response, boolean declaration) {
+    /** The answer a response means; throws {@link EmptyCompletionException} (retried) when it has nothing at all. */
+    Answer interpret(ChatResponse response, boolean declaration) {
         AiMessage ai = response.aiMessage();
         String text = ai == null ? null : ai.text();
         JsonNode raw = rawBody(response);
@@ -279,35 +278,30 @@ public final class LlmParticipant implements Participant {
         TokenUsage usage = usage(response, cost);
         if (isBlank(text)) {
             if (reasoning != null) {
-                return Reply.invalid("", "empty content (reasoning only)").withReasoning(reasoning).withUsage(usage);
+                return new Answer.Invalid("empty content (reasoning only)", "", reasoning, usage);
             }
             throw new EmptyCompletionException("empty completion from model '" + options.modelName() + "'");
         }
-        Reply reply = declaration ? declared(text) : Reply.of(parse(text), text);
-        return reply.withReasoning(reasoning).withUsage(usage);
+        // bart-core's PumpCountParser reads the automatic task's answer (JSON {"pumps": n} included)
+        Answer answer = declaration ? PumpCountParser.standard().parse(text) : parse(text);
+        return answer.withReasoning(reasoning).withUsage(usage);
     }
 
-    private ParsedDecision parse(String text) {
+    private Answer parse(String text) {
         DecisionParser parser = options.decisionParser();
         if (options.structuredOutput()) {
             JsonNode node = readJson(text);
             if (node != null) {
                 String d = node.path("decision").asText("").strip().toLowerCase(Locale.ROOT).replace(' ', '_');
                 if (d.equals("pump")) {
-                    return ParsedDecision.of(Decision.PUMP);
+                    return Answer.decision(Decision.PUMP, text);
                 }
                 if (d.equals("cash_out") || d.equals("cashout")) {
-                    return ParsedDecision.of(Decision.CASH_OUT);
+                    return Answer.decision(Decision.CASH_OUT, text);
                 }
             }
         }
         return parser.parse(text);
-    }
-
-    /** The automatic task's answer, read by bart-core's {@link PumpCountParser} (JSON {"pumps": n} included). */
-    private Reply declared(String text) {
-        PumpCountParser.ParsedCount count = PumpCountParser.standard().parse(text);
-        return count.isValid() ? Reply.declared(count.pumps(), text) : Reply.invalid(text, count.invalidReason());
     }
 
     private static JsonNode readJson(String text) {

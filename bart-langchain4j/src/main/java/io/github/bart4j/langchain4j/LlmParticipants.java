@@ -11,8 +11,8 @@ import java.util.Objects;
  * <ul>
  *   <li>renders {@link ModelOptions#prompts()} in its {@link ModelOptions#conversationMode()};</li>
  *   <li>reads answers with {@link ModelOptions#decisionParser()} (JSON first when
- *       {@linkplain ModelOptions#structuredOutput() structured}); an unreadable answer is an invalid
- *       {@code Reply}, and the task asks again;</li>
+ *       {@linkplain ModelOptions#structuredOutput() structured}); an unreadable answer is an
+ *       {@link io.github.bart4j.core.Answer.Invalid}, and the task asks again;</li>
  *   <li>records per answer the raw text, reasoning (LangChain4j's {@code thinking()} or OpenRouter's
  *       {@code message.reasoning}), input/output tokens and OpenRouter's {@code usage.cost};</li>
  *   <li>retries transient failures itself (429, 408, 5xx, timeouts, broken connections, HTTP-200

@@ -1,6 +1,6 @@
 package io.github.bart4j.langchain4j;
 
-import io.github.bart4j.core.spi.Reply;
+import io.github.bart4j.core.Answer;
 
 /**
  * A successful HTTP answer whose body passed {@link ModelOptions#maxResponseBytes()}: it was not
@@ -29,8 +29,8 @@ final class ResponseTooLargeException extends RuntimeException {
     }
 
     /** The invalid answer this response counts as. */
-    Reply reply() {
-        return Reply.invalid(prefix, getMessage());
+    Answer.Invalid answer() {
+        return Answer.invalid(getMessage(), prefix);
     }
 
     /** The exception of this type in {@code e}'s cause chain, or {@code null}. */

@@ -14,6 +14,7 @@ import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.ParticipantException;
 import io.github.bart4j.core.Task;
+import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
@@ -139,8 +140,8 @@ class LlmParticipantTest {
         int statelessTokens = rs.usage().inputTokens();
         int perBalloonTokens = rp.usage().inputTokens();
         assertThat(perBalloonTokens).isGreaterThan(3 * statelessTokens);
-        int firstS = rs.decisions().get(0).usage().inputTokens();
-        int lastS = rs.decisions().get(15).usage().inputTokens();
+        int firstS = rs.turns().get(0).answer().usage().inputTokens();
+        int lastS = rs.turns().get(15).answer().usage().inputTokens();
         assertThat(lastS - firstS).isLessThanOrEqualTo(2);
     }
 
@@ -200,14 +201,14 @@ class LlmParticipantTest {
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
         assertThat(r.responses()).containsExactly("**Pump**", "Cash Out.");
-        assertThat(r.decisions()).allSatisfy(d -> {
+        assertThat(r.turns()).extracting(Turn::answer).allSatisfy(d -> {
             assertThat(d.reasoning()).isEqualTo("thinking hard");
             assertThat(d.usage().inputTokens()).isPositive();
             assertThat(d.usage().outputTokens()).isPositive();
         });
         int chars = BartPromptsTest.SEED_SYSTEM.length() + BartPromptsTest.SEED_FIRST.length();
-        assertThat(r.decisions().get(0).usage().inputTokens()).isEqualTo((chars + 3) / 4);
-        assertThat(r.decisions().get(0).usage().outputTokens()).isEqualTo(2);
+        assertThat(r.turns().get(0).answer().usage().inputTokens()).isEqualTo((chars + 3) / 4);
+        assertThat(r.turns().get(0).answer().usage().outputTokens()).isEqualTo(2);
     }
 
     @Test
@@ -218,8 +219,8 @@ class LlmParticipantTest {
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
         assertThat(r.isError()).isTrue();
-        assertThat(r.decisions()).hasSize(3).allSatisfy(d -> {
-            assertThat(d.invalidReason()).isEqualTo("empty content (reasoning only)");
+        assertThat(r.turns()).hasSize(3).extracting(Turn::answer).allSatisfy(d -> {
+            assertThat(Parsed.reason(d)).isEqualTo("empty content (reasoning only)");
             assertThat(d.reasoning()).isEqualTo("I think, therefore");
         });
         assertThat(waits).isEmpty();
@@ -249,7 +250,7 @@ class LlmParticipantTest {
         assertThat(r.choices()).containsExactly(Decision.CASH_OUT);
         assertThat(waits).hasSize(1);
         int prompt = (BartPromptsTest.SEED_SYSTEM.length() + BartPromptsTest.SEED_FIRST.length() + 3) / 4;
-        assertThat(r.decisions().get(0).usage().inputTokens()).as("both attempts counted").isEqualTo(2 * prompt);
+        assertThat(r.turns().get(0).answer().usage().inputTokens()).as("both attempts counted").isEqualTo(2 * prompt);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
@@ -13,7 +14,6 @@ import io.github.bart4j.core.ParticipantException;
 import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -62,7 +62,7 @@ class OllamaWireTest {
                 + "},\"done_reason\":\"stop\",\"done\":true,\"prompt_eval_count\":50,\"eval_count\":2}";
     }
 
-    private static Reply first(Participant p) {
+    private static Answer first(Participant p) {
         Balloon b = new Balloon(1, "", 1, 20, 10, 0.10);
         return p.open(Task.contextFor(b, 1, "", 0, 1, List.of())).decide(new BalloonState(0, 0.0, 0, null));
     }
@@ -79,7 +79,7 @@ class OllamaWireTest {
         server.enqueue(json(200, TestData.wire("ollama_chat.json")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
         JsonNode body = takeBody();
         assertThat(body.path("model").asText()).isEqualTo("llama3.2");
@@ -93,7 +93,7 @@ class OllamaWireTest {
         assertThat(o.path("num_predict").asInt()).isEqualTo(8);
         assertThat(o.path("num_ctx").asInt()).isEqualTo(4096);
         assertThat(body.has("format")).isFalse();
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(reply.usage().inputTokens()).isEqualTo(88);
         assertThat(reply.usage().outputTokens()).isEqualTo(3);
         assertThat(reply.usage().cost()).isNull();
@@ -115,13 +115,13 @@ class OllamaWireTest {
         server.enqueue(json(200, chat("{\"decision\": \"cash_out\"}", null)));
         Participant p = LlmParticipants.create(options().structuredOutput(true).build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
         JsonNode format = takeBody().path("format");
         assertThat(format.path("type").asText()).isEqualTo("object");
         assertThat(format.path("properties").path("decision").path("enum"))
                 .extracting(JsonNode::asText).containsExactly("pump", "cash_out");
-        assertThat(reply.decision()).isEqualTo(Decision.CASH_OUT);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.CASH_OUT);
     }
 
     @Test
@@ -129,10 +129,10 @@ class OllamaWireTest {
         server.enqueue(json(200, chat("Cash Out", "Ten pumps is the plan.")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
         assertThat(reply.reasoning()).isEqualTo("Ten pumps is the plan.");
-        assertThat(reply.decision()).isEqualTo(Decision.CASH_OUT);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.CASH_OUT);
     }
 
     @Test
@@ -156,9 +156,9 @@ class OllamaWireTest {
         server.enqueue(json(200, chat("Pump", null)));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(waits).hasSize(2);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
@@ -13,7 +14,6 @@ import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -82,7 +82,7 @@ class OpenRouterWireTest {
         return p.open(Task.contextFor(b, 1, "", 0, 1, List.of()));
     }
 
-    private static Reply first(Participant p) {
+    private static Answer first(Participant p) {
         return session(p).decide(new BalloonState(0, 0.0, 0, null));
     }
 
@@ -101,7 +101,7 @@ class OpenRouterWireTest {
         server.enqueue(json(200, TestData.wire("openrouter_chat_completion.json")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
         RecordedRequest r = take();
         assertThat(r.getMethod()).isEqualTo("POST");
@@ -121,7 +121,7 @@ class OpenRouterWireTest {
         assertThat(body.path("messages").path(1).path("role").asText()).isEqualTo("user");
         assertThat(body.path("messages").path(1).path("content").asText())
                 .isEqualTo(BartPromptsTest.SEED_FIRST.replace("#3", "#1"));
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(reply.raw()).isEqualTo("Pump");
         assertThat(reply.usage().inputTokens()).isEqualTo(96);
         assertThat(reply.usage().outputTokens()).isEqualTo(2);
@@ -152,14 +152,14 @@ class OpenRouterWireTest {
         server.enqueue(json(200, completion("{\"decision\":\"cash_out\"}")));
         Participant p = LlmParticipants.create(options().structuredOutput(true).build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
         JsonNode format = body(take()).path("response_format");
         assertThat(format.path("type").asText()).isEqualTo("json_schema");
         assertThat(format.path("json_schema").path("name").asText()).isEqualTo("bart_decision");
         assertThat(format.path("json_schema").path("schema").path("properties").path("decision").path("enum"))
                 .extracting(JsonNode::asText).containsExactly("pump", "cash_out");
-        assertThat(reply.decision()).isEqualTo(Decision.CASH_OUT);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.CASH_OUT);
     }
 
     @Test
@@ -167,9 +167,9 @@ class OpenRouterWireTest {
         server.enqueue(json(200, TestData.wire("openrouter_reasoning_completion.json")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.CASH_OUT);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.CASH_OUT);
         assertThat(reply.reasoning()).startsWith("The burst point is uniform on 1..20");
         assertThat(reply.usage().cost()).isEqualTo(0.0036);
         assertThat(reply.usage().outputTokens()).isEqualTo(212);
@@ -181,10 +181,10 @@ class OpenRouterWireTest {
                 .replace("\"content\": \"Cash Out\"", "\"content\": \"\"")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
         assertThat(reply.isValid()).isFalse();
-        assertThat(reply.invalidReason()).isEqualTo("empty content (reasoning only)");
+        assertThat(Parsed.reason(reply)).isEqualTo("empty content (reasoning only)");
         assertThat(reply.reasoning()).isNotBlank();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -195,9 +195,9 @@ class OpenRouterWireTest {
         server.enqueue(json(200, completion("Pump")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(waits).hasSize(1);
     }
@@ -209,9 +209,9 @@ class OpenRouterWireTest {
         server.enqueue(json(200, completion("Pump")));
         Participant p = LlmParticipants.create(options().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(waits).hasSize(1);
         assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
@@ -239,9 +239,9 @@ class OpenRouterWireTest {
         Participant p = LlmParticipants.create(
                 options().backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)).build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.CASH_OUT);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.CASH_OUT);
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(waits).hasSize(2);
         assertThat(waits.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
@@ -297,9 +297,9 @@ class OpenRouterWireTest {
         server.enqueue(json(200, completion("Pump")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -309,9 +309,9 @@ class OpenRouterWireTest {
         server.enqueue(json(200, completion("Pump")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -322,9 +322,9 @@ class OpenRouterWireTest {
         server.enqueue(json(200, completion("Pump")));
         Participant p = LlmParticipants.create(options().build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(waits).hasSize(1);
     }
 
@@ -336,9 +336,9 @@ class OpenRouterWireTest {
         // a 2 s deadline: the first answer (8 s late) misses it by far, the second meets it even on a loaded machine
         Participant p = LlmParticipants.create(options().timeout(Duration.ofSeconds(2)).build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(waits).hasSize(1);
     }
@@ -410,9 +410,9 @@ class OpenRouterWireTest {
         Participant p = LlmParticipants.create(own, ModelOptions.builder(ModelOptions.Backend.CUSTOM, "m")
                 .sleeper(waits::add).build());
 
-        Reply reply = first(p);
+        Answer reply = first(p);
 
-        assertThat(reply.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(reply)).isEqualTo(Decision.PUMP);
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(waits).hasSize(2);
     }

@@ -74,7 +74,7 @@ abstract class ParticipantContractTest {
         assertThat(r.isError()).isFalse();
         assertThat(r.invalidResponses()).hasSize(2);
         assertThat(r.pumps()).isEqualTo(2);
-        assertThat(r.decisions()).hasSize(5);
+        assertThat(r.turns()).hasSize(5);
     }
 
     @Test

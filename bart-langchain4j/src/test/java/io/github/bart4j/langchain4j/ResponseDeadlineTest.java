@@ -2,13 +2,13 @@ package io.github.bart4j.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -118,16 +118,16 @@ class ResponseDeadlineTest {
         Participant p = LlmParticipants.create(options().build());
 
         var session = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()));
-        Reply tooLong = session.decide(new BalloonState(0, 0.0, 0, null));
-        Reply next = session.decide(new BalloonState(0, 0.0, 1, tooLong.invalidReason()));
+        Answer tooLong = session.decide(new BalloonState(0, 0.0, 0, null));
+        Answer next = session.decide(new BalloonState(0, 0.0, 1, Parsed.reason(tooLong)));
 
         assertThat(tooLong.isValid()).isFalse();
-        assertThat(tooLong.invalidReason()).startsWith("answer too long: " + huge.length() + " bytes")
+        assertThat(Parsed.reason(tooLong)).startsWith("answer too long: " + huge.length() + " bytes")
                 .contains("max_response_bytes " + ModelOptions.DEFAULT_MAX_RESPONSE_BYTES);
         assertThat(tooLong.raw()).hasSizeLessThanOrEqualTo(ResponseTooLargeException.PREFIX_CHARS)
                 .startsWith("{\"id\":\"gen-1\"");
         assertThat(waits).as("an over-long answer is an answer, not a transport failure").isEmpty();
-        assertThat(next.decision()).isEqualTo(Decision.PUMP);
+        assertThat(Parsed.decision(next)).isEqualTo(Decision.PUMP);
     }
 
     @Test
@@ -136,10 +136,10 @@ class ResponseDeadlineTest {
         server.enqueue(ok(OpenRouterWireTest.completion("you sent " + key + " " + "x".repeat(400_000))));
         Participant p = LlmParticipants.create(options().apiKey(key).build());
 
-        Reply tooLong = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
+        Answer tooLong = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0.0, 0, null));
 
-        assertThat(tooLong.invalidReason()).startsWith("answer too long");
+        assertThat(Parsed.reason(tooLong)).startsWith("answer too long");
         assertThat(tooLong.raw()).contains("you sent ***").doesNotContain(key);
     }
 
@@ -150,16 +150,16 @@ class ResponseDeadlineTest {
         server.enqueue(ok(answer));
         server.enqueue(ok(answer));
 
-        Reply within = LlmParticipants.create(options().maxResponseBytes(8192).build()).open(
+        Answer within = LlmParticipants.create(options().maxResponseBytes(8192).build()).open(
                 Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0.0, 0, null));
-        Reply over = LlmParticipants.create(options().maxResponseBytes(2048).build()).open(
+        Answer over = LlmParticipants.create(options().maxResponseBytes(2048).build()).open(
                 Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0.0, 0, null));
 
-        assertThat(within.isValid()).as(within.invalidReason()).isTrue();
-        assertThat(within.decision()).isEqualTo(Decision.PUMP);
+        assertThat(within.isValid()).as(Parsed.reason(within)).isTrue();
+        assertThat(Parsed.decision(within)).isEqualTo(Decision.PUMP);
         assertThat(over.isValid()).isFalse();
-        assertThat(over.invalidReason()).contains("max_response_bytes 2048");
+        assertThat(Parsed.reason(over)).contains("max_response_bytes 2048");
     }
 }

@@ -1,12 +1,12 @@
 package io.github.bart4j.langchain4j;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.ParticipantException;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The core's scripted participants pass the same contract (garbling and failing by decoration). */
@@ -30,7 +30,7 @@ class ScriptedContractTest extends ParticipantContractTest {
             @Override
             public BalloonSession open(BalloonContext context) {
                 BalloonSession session = inner.open(context);
-                return state -> answers.incrementAndGet() <= garbled ? Reply.invalid("I am a teapot.", "no decision")
+                return state -> answers.incrementAndGet() <= garbled ? Answer.invalid("no decision", "I am a teapot.")
                         : session.decide(state);
             }
         };

@@ -1,10 +1,11 @@
 package io.github.bart4j.core.analysis;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Schedule;
+import io.github.bart4j.core.Turn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -188,13 +189,13 @@ public enum CognitiveModel {
     }
 
     static BalloonResult result(String participant, Balloon b, int pumps, boolean burst) {
-        List<DecisionRecord> decisions = new ArrayList<>(pumps + 1);
-        DecisionRecord pump = new DecisionRecord("Pump", Decision.PUMP, null, null, null, null, 0);
+        List<Turn> decisions = new ArrayList<>(pumps + 1);
+        Turn pump = new Turn(Answer.decision(Decision.PUMP, "Pump"), 0);
         for (int i = 0; i < pumps; i++) {
             decisions.add(pump);
         }
         if (!burst) {
-            decisions.add(new DecisionRecord("Cash Out", Decision.CASH_OUT, null, null, null, null, 0));
+            decisions.add(new Turn(Answer.decision(Decision.CASH_OUT, "Cash Out"), 0));
         }
         return new BalloonResult(participant, "", 1, b, pumps, burst, b.earnings(pumps, burst), decisions,
                 BalloonResult.Status.OK, null);

@@ -1,16 +1,17 @@
 package io.github.bart4j.core.internal;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Task;
+import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The participant states its number of pumps up front; the balloon is then inflated that many
@@ -26,7 +27,7 @@ public final class AutomaticTask implements Task {
 
     @Override
     public BalloonResult play(Participant participant, Balloon balloon, BalloonContext context) {
-        List<DecisionRecord> records = new ArrayList<>();
+        List<Turn> records = new ArrayList<>();
         int invalid = 0;
         String lastInvalid = null;
         BalloonSession session;
@@ -37,21 +38,23 @@ public final class AutomaticTask implements Task {
         }
         while (true) {
             long start = System.nanoTime();
-            Reply reply;
+            Answer reply;
             try {
-                reply = session.declarePumps(new BalloonState(0, 0.0, invalid, lastInvalid));
+                reply = Objects.requireNonNull(session.declarePumps(new BalloonState(0, 0.0, invalid, lastInvalid)),
+                        "BalloonSession.declarePumps returned null");
             } catch (RuntimeException e) {
                 return TaskSupport.error(participant, balloon, context, 0, records, e);
             }
-            records.add(TaskSupport.record(reply, start));
-            if (reply.isValid() && reply.pumpsDeclared() != null) {
-                int declared = reply.pumpsDeclared();
+            Turn turn = TaskSupport.record(reply, Answer.PumpCount.class, "expected a number of pumps", start);
+            records.add(turn);
+            if (turn.answer() instanceof Answer.PumpCount count) {
+                int declared = count.pumps();
                 boolean burst = balloon.burstsAt(declared);
                 int pumps = burst ? balloon.threshold() : declared;
                 return TaskSupport.finish(participant, balloon, context, session, pumps, burst, records);
             }
             invalid++;
-            lastInvalid = reply.isValid() ? "expected a number of pumps" : reply.invalidReason();
+            lastInvalid = ((Answer.Invalid) turn.answer()).reason();
             if (invalid >= maxInvalidAnswers) {
                 return TaskSupport.error(participant, balloon, context, 0, records,
                         "no valid answer after " + invalid + " attempts (last: " + lastInvalid + ")");

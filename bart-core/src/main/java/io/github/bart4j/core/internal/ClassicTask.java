@@ -1,17 +1,18 @@
 package io.github.bart4j.core.internal;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Task;
+import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** One decision per pump. */
 public final class ClassicTask implements Task {
@@ -24,7 +25,7 @@ public final class ClassicTask implements Task {
 
     @Override
     public BalloonResult play(Participant participant, Balloon balloon, BalloonContext context) {
-        List<DecisionRecord> records = new ArrayList<>();
+        List<Turn> records = new ArrayList<>();
         int pumps = 0;
         int invalid = 0;
         String lastInvalid = null;
@@ -37,16 +38,17 @@ public final class ClassicTask implements Task {
         while (true) {
             BalloonState state = new BalloonState(pumps, balloon.earnings(pumps, false), invalid, lastInvalid);
             long start = System.nanoTime();
-            Reply reply;
+            Answer reply;
             try {
-                reply = session.decide(state);
+                reply = Objects.requireNonNull(session.decide(state), "BalloonSession.decide returned null");
             } catch (RuntimeException e) {
                 return TaskSupport.error(participant, balloon, context, pumps, records, e);
             }
-            records.add(TaskSupport.record(reply, start));
-            if (!reply.isValid() || reply.decision() == null) {
+            Turn turn = TaskSupport.record(reply, Answer.Choice.class, "expected Pump or Cash Out", start);
+            records.add(turn);
+            if (!(turn.answer() instanceof Answer.Choice choice)) {
                 invalid++;
-                lastInvalid = reply.isValid() ? "expected Pump or Cash Out" : reply.invalidReason();
+                lastInvalid = ((Answer.Invalid) turn.answer()).reason();
                 if (invalid >= maxInvalidAnswers) {
                     return TaskSupport.error(participant, balloon, context, pumps, records,
                             "no valid answer after " + invalid + " attempts (last: " + lastInvalid + ")");
@@ -55,7 +57,7 @@ public final class ClassicTask implements Task {
             }
             invalid = 0;
             lastInvalid = null;
-            if (reply.decision() == Decision.PUMP) {
+            if (choice.decision() == Decision.PUMP) {
                 pumps++;
                 if (balloon.burstsAt(pumps)) {
                     return TaskSupport.finish(participant, balloon, context, session, pumps, true, records);

@@ -1,5 +1,6 @@
 package io.github.bart4j.core.internal;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Bart4jException;
@@ -17,7 +18,6 @@ import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import io.github.bart4j.core.internal.ArmScheduler.Item;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -487,12 +487,12 @@ public final class ExperimentRunner {
             BalloonSession session = watch(() -> delegate.open(context));
             return new BalloonSession() {
                 @Override
-                public Reply decide(BalloonState state) {
+                public Answer decide(BalloonState state) {
                     return watch(() -> session.decide(state));
                 }
 
                 @Override
-                public Reply declarePumps(BalloonState state) {
+                public Answer declarePumps(BalloonState state) {
                     return watch(() -> session.declarePumps(state));
                 }
 

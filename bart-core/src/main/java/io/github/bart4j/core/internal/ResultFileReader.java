@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.ResultFileException;
 import io.github.bart4j.core.TokenUsage;
+import io.github.bart4j.core.Turn;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -384,7 +384,7 @@ public final class ResultFileReader {
                         BalloonResult.Status.ERROR, ResultJson.errorText(responses));
             }
             List<String> answers = SeedRows.split(responses, CombinedCsv.RESPONSE_SEPARATOR);
-            List<DecisionRecord> records = SeedRows.records(choices, answers, responses, List.of(),
+            List<Turn> records = SeedRows.records(choices, answers, responses, List.of(),
                     TokenUsage.UNKNOWN, 0);
             return result(model, "", 1, balloon, pumps, burst, earnings, records, BalloonResult.Status.OK, null);
         }
@@ -428,7 +428,7 @@ public final class ResultFileReader {
                     answers = List.of();
                 }
             }
-            List<DecisionRecord> records = SeedRows.records(choices, answers, answersText, invalid, usage, latency);
+            List<Turn> records = SeedRows.records(choices, answers, answersText, invalid, usage, latency);
             Balloon balloon = balloon(id, type, min, max, threshold, reward);
             return result(model, persona, epoch, balloon, pumps, burst, earnings, records, status, error);
         }
@@ -508,7 +508,7 @@ public final class ResultFileReader {
     }
 
     private static BalloonResult result(String model, String persona, int epoch, Balloon balloon, int pumps,
-                                        boolean burst, double earnings, List<DecisionRecord> records,
+                                        boolean burst, double earnings, List<Turn> records,
                                         BalloonResult.Status status, String error) {
         try {
             return new BalloonResult(model, persona, epoch, balloon, pumps, burst, earnings, records, status, error);

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.TokenUsage;
+import io.github.bart4j.core.Turn;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -91,19 +92,20 @@ public final class ResultJson {
         writeUsage(g, usage);
         g.writeNumberField("latency_ms", r.latencyMillis());
         g.writeArrayFieldStart("decisions");
-        for (DecisionRecord d : r.decisions()) {
+        for (Turn t : r.turns()) {
+            Answer a = t.answer();
             g.writeStartObject();
-            g.writeStringField("raw", d.raw());
-            g.writeStringField("decision", d.decision() == null ? null : d.decision().label());
-            if (d.pumpsDeclared() == null) {
-                g.writeNullField("pumps_declared");
+            g.writeStringField("raw", a.raw());
+            g.writeStringField("decision", a instanceof Answer.Choice c ? c.decision().label() : null);
+            if (a instanceof Answer.PumpCount p) {
+                g.writeNumberField("pumps_declared", p.pumps());
             } else {
-                g.writeNumberField("pumps_declared", d.pumpsDeclared());
+                g.writeNullField("pumps_declared");
             }
-            g.writeStringField("invalid_reason", d.invalidReason());
-            g.writeStringField("reasoning", d.reasoning());
-            writeUsage(g, d.usage());
-            g.writeNumberField("latency_ms", d.latencyMillis());
+            g.writeStringField("invalid_reason", a instanceof Answer.Invalid i ? i.reason() : null);
+            g.writeStringField("reasoning", a.reasoning());
+            writeUsage(g, a.usage());
+            g.writeNumberField("latency_ms", t.latencyMillis());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -173,7 +175,7 @@ public final class ResultJson {
             throw new FormatProblem(e.getMessage());
         }
 
-        List<DecisionRecord> decisions;
+        List<Turn> decisions;
         BalloonResult.Status status;
         String error;
         if (node.has("decisions")) {
@@ -228,17 +230,37 @@ public final class ResultJson {
         return rest.isBlank() ? "ERROR" : rest;
     }
 
-    private static DecisionRecord decodeDecision(JsonNode d) {
+    /**
+     * One element of {@code decisions}: exactly one of {@code decision}, {@code pumps_declared}
+     * and {@code invalid_reason} is set (not null).
+     */
+    private static Turn decodeDecision(JsonNode d) {
         if (!d.isObject()) {
             throw new FormatProblem("each of decisions must be a JSON object, but one is: " + kind(d));
         }
         String label = d.has("decision") ? text(d, "decision", false) : null;
         Decision decision = label == null ? null : SeedRows.decision(label, "decision");
         Integer declared = d.hasNonNull("pumps_declared") ? integer(d, "pumps_declared") : null;
-        return new DecisionRecord(d.has("raw") ? text(d, "raw", false) : "", decision, declared,
-                d.has("invalid_reason") ? text(d, "invalid_reason", false) : null,
-                d.has("reasoning") ? text(d, "reasoning", false) : null,
-                usage(d), d.has("latency_ms") ? longValue(d, "latency_ms") : 0);
+        String reason = d.has("invalid_reason") ? text(d, "invalid_reason", false) : null;
+        if ((decision != null ? 1 : 0) + (declared != null ? 1 : 0) + (reason != null ? 1 : 0) != 1) {
+            throw new FormatProblem("each of decisions must set exactly one of decision, pumps_declared and"
+                    + " invalid_reason, but one has decision=" + label + ", pumps_declared=" + declared
+                    + ", invalid_reason=" + (reason == null ? null : "'" + SeedRows.abbreviate(reason) + "'"));
+        }
+        if (declared != null && declared < 0) {
+            throw new FormatProblem("pumps_declared must be >= 0, but is: " + declared);
+        }
+        long latency = d.has("latency_ms") ? longValue(d, "latency_ms") : 0;
+        if (latency < 0) {
+            throw new FormatProblem("latency_ms must be >= 0, but is: " + latency);
+        }
+        String raw = d.has("raw") ? text(d, "raw", false) : "";
+        String reasoning = d.has("reasoning") ? text(d, "reasoning", false) : null;
+        TokenUsage usage = usage(d);
+        Answer answer = decision != null ? new Answer.Choice(decision, raw, reasoning, usage)
+                : declared != null ? new Answer.PumpCount(declared, raw, reasoning, usage)
+                : new Answer.Invalid(reason, raw, reasoning, usage);
+        return new Turn(answer, latency);
     }
 
     private static TokenUsage usage(JsonNode n) {

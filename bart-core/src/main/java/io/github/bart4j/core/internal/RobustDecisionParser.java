@@ -1,9 +1,9 @@
 package io.github.bart4j.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,9 +153,10 @@ public final class RobustDecisionParser implements DecisionParser {
     }
 
     @Override
-    public ParsedDecision parse(String answer) {
+    public Answer parse(String answer) {
+        String raw = answer;
         if (answer == null || answer.isBlank()) {
-            return ParsedDecision.invalid(EMPTY);
+            return Answer.invalid(EMPTY, raw);
         }
         int thought = answer.lastIndexOf("</think");
         if (thought >= 0) {
@@ -165,16 +166,18 @@ public final class RobustDecisionParser implements DecisionParser {
                 answer = after;
             }
         }
-        ParsedDecision fromJson = parseJson(answer);
+        Answer fromJson = parseJson(answer, raw);
         if (fromJson != null) {
             return fromJson;
         }
-        return new Scan(answer.toLowerCase(Locale.ROOT)).run();
+        Scan scan = new Scan(answer.toLowerCase(Locale.ROOT));
+        Decision decision = scan.run();
+        return decision != null ? Answer.decision(decision, raw) : Answer.invalid(scan.invalidReason(), raw);
     }
 
     // ---------------------------------------------------------------- JSON
 
-    private static ParsedDecision parseJson(String answer) {
+    private static Answer parseJson(String answer, String raw) {
         JsonNode node = EmbeddedJson.object(answer);
         if (node == null) {
             return null;
@@ -188,14 +191,14 @@ public final class RobustDecisionParser implements DecisionParser {
             if (value.isTextual()) {
                 decision = exactDecisionWord(value.asText());
                 if (decision == null) {
-                    decision = new Scan(value.asText().toLowerCase(Locale.ROOT)).run().decision();
+                    decision = new Scan(value.asText().toLowerCase(Locale.ROOT)).run();
                 }
             }
             if (decision == null) {
-                return ParsedDecision.invalid("JSON field '" + field.getKey() + "' is '" + abbreviate(value.toString())
-                        + "', expected pump or cash_out");
+                return Answer.invalid("JSON field '" + field.getKey() + "' is '" + abbreviate(value.toString())
+                        + "', expected pump or cash_out", raw);
             }
-            return ParsedDecision.of(decision);
+            return Answer.decision(decision, raw);
         }
         return null;
     }
@@ -239,7 +242,8 @@ public final class RobustDecisionParser implements DecisionParser {
             this.text = lowerCaseText;
         }
 
-        ParsedDecision run() {
+        /** The first decision stated, or {@code null} (then {@link #invalidReason()} says why). */
+        Decision run() {
             int n = text.length();
             for (int i = 0; i < n && found == null; i++) {
                 char c = text.charAt(i);
@@ -284,19 +288,21 @@ public final class RobustDecisionParser implements DecisionParser {
                 flushWord();
                 endSentence(false);
             }
-            if (found != null) {
-                return ParsedDecision.of(found);
-            }
+            return found;
+        }
+
+        /** Why {@link #run()} found no decision. */
+        String invalidReason() {
             if (sawOffer) {
-                return ParsedDecision.invalid(OFFERED);
+                return OFFERED;
             }
             if (sawMention) {
-                return ParsedDecision.invalid(MENTIONED);
+                return MENTIONED;
             }
             if (sawQuestion) {
-                return ParsedDecision.invalid(QUESTION);
+                return QUESTION;
             }
-            return ParsedDecision.invalid(NO_WORD);
+            return NO_WORD;
         }
 
         /** "vs.", "e.g.", "i.e.", "etc." do not end a sentence. */

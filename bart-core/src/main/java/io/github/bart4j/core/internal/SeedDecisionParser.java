@@ -1,8 +1,8 @@
 package io.github.bart4j.core.internal;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import java.util.Locale;
 
 /** The seed project's rule, character for character (see {@link DecisionParser#seedCompatible()}). */
@@ -14,17 +14,17 @@ public final class SeedDecisionParser implements DecisionParser {
     }
 
     @Override
-    public ParsedDecision parse(String answer) {
+    public Answer parse(String answer) {
         if (answer == null || answer.isBlank()) {
-            return ParsedDecision.invalid("empty answer");
+            return Answer.invalid("empty answer", answer);
         }
         String text = answer.toLowerCase(Locale.ROOT);
         if (text.contains("pump") && !text.contains("cash")) {
-            return ParsedDecision.of(Decision.PUMP);
+            return Answer.decision(Decision.PUMP, answer);
         }
         if (text.contains("cash out") || text.contains("cashout")) {
-            return ParsedDecision.of(Decision.CASH_OUT);
+            return Answer.decision(Decision.CASH_OUT, answer);
         }
-        return ParsedDecision.invalid("neither 'pump' without 'cash' nor 'cash out'");
+        return Answer.invalid("neither 'pump' without 'cash' nor 'cash out'", answer);
     }
 }

@@ -1,20 +1,24 @@
 package io.github.bart4j.core.internal;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Money;
 import io.github.bart4j.core.TokenUsage;
+import io.github.bart4j.core.Turn;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rebuilds the {@link DecisionRecord}s of a balloon from what flat files keep of it: the
+ * Rebuilds the {@link Turn}s of a balloon from what flat files keep of it: the
  * {@code choices}, the valid raw answers, the invalid ones and the usage totals.
  */
 final class SeedRows {
 
     /** The reason given to invalid answers read back from a file, which does not keep reasons. */
     static final String UNKNOWN_INVALID_REASON = "invalid answer (the reason is not kept in this file)";
+
+    /** The reason given to an answer a file keeps without the decision it meant. */
+    static final String NO_DECISION_REASON = "an answer without a decision (this file keeps no choice for it)";
 
     /** The seed's range and reward, used when a seed file does not say. */
     static final int SEED_MIN_PUMPS = 1;
@@ -25,47 +29,53 @@ final class SeedRows {
     }
 
     /**
-     * One record per valid answer, in order, then the invalid answers. The usage totals and the
-     * latency go on the first record, since files keep only the balloon's totals.
+     * One turn per valid answer, in order, then the invalid answers. The usage totals and the
+     * latency go on the first turn, since files keep only the balloon's totals.
      *
      * <ul>
      *   <li>as many answers as choices: answer i is the raw text of choice i (the classic task);</li>
-     *   <li>one answer and the choices {@code PUMP × n [CASH OUT]}: the automatic task, one record
+     *   <li>one answer and the choices {@code PUMP × n [CASH OUT]}: the automatic task, one turn
      *       declaring {@code n} pumps;</li>
      *   <li>otherwise the answers cannot be matched to the choices (an answer contained
-     *       {@code " | "}): each choice gets a record, the first keeps the whole joined text and
+     *       {@code " | "}): each choice gets a turn, the first keeps the whole joined text and
      *       the others an empty one, so no text is lost;</li>
-     *   <li>answers but no choices (an errored balloon): records without a decision.</li>
+     *   <li>answers but no choices (no file bart4j or the seed writes has them): invalid answers
+     *       with {@link #NO_DECISION_REASON}, keeping their text.</li>
      * </ul>
      */
-    static List<DecisionRecord> records(List<Decision> choices, List<String> answers, String joinedAnswers,
-                                        List<String> invalid, TokenUsage usage, long latencyMillis) {
-        List<DecisionRecord> out = new ArrayList<>(Math.max(choices.size(), answers.size()) + invalid.size());
+    static List<Turn> records(List<Decision> choices, List<String> answers, String joinedAnswers,
+                              List<String> invalid, TokenUsage usage, long latencyMillis) {
+        List<Answer> out = new ArrayList<>(Math.max(choices.size(), answers.size()) + invalid.size());
         if (answers.size() == choices.size()) {
             for (int i = 0; i < choices.size(); i++) {
-                out.add(new DecisionRecord(answers.get(i), choices.get(i), null, null, null, null, 0));
+                out.add(Answer.decision(choices.get(i), answers.get(i)));
             }
         } else if (choices.isEmpty()) {
             for (String a : answers) {
-                out.add(new DecisionRecord(a, null, null, null, null, null, 0));
+                out.add(Answer.invalid(NO_DECISION_REASON, a));
             }
         } else if (answers.size() == 1 && isAutomatic(choices)) {
             int pumps = (int) choices.stream().filter(d -> d == Decision.PUMP).count();
-            out.add(new DecisionRecord(answers.get(0), null, pumps, null, null, null, 0));
+            out.add(Answer.pumpCount(pumps, answers.get(0)));
         } else {
             for (int i = 0; i < choices.size(); i++) {
-                out.add(new DecisionRecord(i == 0 ? joinedAnswers : "", choices.get(i), null, null, null, null, 0));
+                out.add(Answer.decision(choices.get(i), i == 0 ? joinedAnswers : ""));
             }
         }
         for (String a : invalid) {
-            out.add(new DecisionRecord(a, null, null, UNKNOWN_INVALID_REASON, null, null, 0));
+            out.add(Answer.invalid(UNKNOWN_INVALID_REASON, a));
         }
-        if (!out.isEmpty() && (usage != null && !usage.equals(TokenUsage.UNKNOWN) || latencyMillis != 0)) {
-            DecisionRecord first = out.get(0);
-            out.set(0, new DecisionRecord(first.raw(), first.decision(), first.pumpsDeclared(), first.invalidReason(),
-                    first.reasoning(), usage, latencyMillis));
+        if (latencyMillis < 0) {
+            throw new FormatProblem("latency_ms must be >= 0, but is: " + latencyMillis);
         }
-        return out;
+        List<Turn> turns = new ArrayList<>(out.size());
+        for (Answer a : out) {
+            turns.add(new Turn(a, 0));
+        }
+        if (!turns.isEmpty() && (usage != null && !usage.equals(TokenUsage.UNKNOWN) || latencyMillis != 0)) {
+            turns.set(0, new Turn(out.get(0).withUsage(usage), latencyMillis));
+        }
+        return turns;
     }
 
     private static boolean isAutomatic(List<Decision> choices) {

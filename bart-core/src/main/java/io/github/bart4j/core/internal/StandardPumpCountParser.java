@@ -1,6 +1,7 @@
 package io.github.bart4j.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.PumpCountParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,15 +56,15 @@ public final class StandardPumpCountParser implements PumpCountParser {
     }
 
     @Override
-    public ParsedCount parse(String answer) {
+    public Answer parse(String answer) {
         if (answer == null || answer.isBlank()) {
-            return ParsedCount.invalid("empty answer");
+            return Answer.invalid("empty answer", answer);
         }
-        ParsedCount fromJson = parseJson(answer);
-        return fromJson != null ? fromJson : parseText(answer);
+        Answer fromJson = parseJson(answer);
+        return fromJson != null ? fromJson : parseText(answer, answer);
     }
 
-    private ParsedCount parseJson(String answer) {
+    private Answer parseJson(String answer) {
         JsonNode node = EmbeddedJson.object(answer);
         if (node == null) {
             return null;
@@ -75,22 +76,22 @@ public final class StandardPumpCountParser implements PumpCountParser {
             JsonNode value = field.getValue();
             if (value.isIntegralNumber()) {
                 if (!value.canConvertToInt()) {
-                    return ParsedCount.invalid("JSON field '" + field.getKey() + "' is too large: " + value);
+                    return Answer.invalid("JSON field '" + field.getKey() + "' is too large: " + value, answer);
                 }
                 int pumps = value.intValue();
-                return pumps >= 0 ? ParsedCount.of(pumps)
-                        : ParsedCount.invalid("negative number of pumps: " + pumps);
+                return pumps >= 0 ? Answer.pumpCount(pumps, answer)
+                        : Answer.invalid("negative number of pumps: " + pumps, answer);
             }
             if (value.isTextual() && !value.asText().isBlank()) {
-                return parseText(value.asText());
+                return parseText(value.asText(), answer);
             }
-            return ParsedCount.invalid("JSON field '" + field.getKey() + "' is " + value
-                    + ", expected a whole number of pumps >= 0");
+            return Answer.invalid("JSON field '" + field.getKey() + "' is " + value
+                    + ", expected a whole number of pumps >= 0", answer);
         }
         return null;
     }
 
-    private static ParsedCount parseText(String answer) {
+    private static Answer parseText(String answer, String raw) {
         String text = answer.toLowerCase(Locale.ROOT);
         int n = text.length();
         Set<Long> values = new LinkedHashSet<>();
@@ -125,7 +126,7 @@ public final class StandardPumpCountParser implements PumpCountParser {
                     if (isDecimal) {
                         decimal = decimal == null ? (negative ? "-" : "") + text.substring(start, end) : decimal;
                     } else if (end - start > 12) {
-                        return ParsedCount.invalid("number too large: " + text.substring(start, end));
+                        return Answer.invalid("number too large: " + text.substring(start, end), raw);
                     } else {
                         long value = Long.parseLong(text.substring(start, end));
                         values.add(negative ? -value : value);
@@ -158,23 +159,23 @@ public final class StandardPumpCountParser implements PumpCountParser {
             values.add((long) value);
         }
         if (values.isEmpty()) {
-            return ParsedCount.invalid(decimal != null ? "not a whole number: " + decimal : "no number of pumps");
+            return Answer.invalid(decimal != null ? "not a whole number: " + decimal : "no number of pumps", raw);
         }
         if (values.size() > 1) {
             StringBuilder list = new StringBuilder();
             for (Long v : values) {
                 list.append(list.length() == 0 ? "" : ", ").append(v);
             }
-            return ParsedCount.invalid("several different numbers: " + list);
+            return Answer.invalid("several different numbers: " + list, raw);
         }
         long value = values.iterator().next();
         if (value < 0) {
-            return ParsedCount.invalid("negative number of pumps: " + value);
+            return Answer.invalid("negative number of pumps: " + value, raw);
         }
         if (value > Integer.MAX_VALUE) {
-            return ParsedCount.invalid("number too large: " + value);
+            return Answer.invalid("number too large: " + value, raw);
         }
-        return ParsedCount.of((int) value);
+        return Answer.pumpCount((int) value, raw);
     }
 
     private static boolean isCurrencyOrLabel(char c) {

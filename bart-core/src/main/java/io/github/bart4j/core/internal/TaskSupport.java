@@ -1,13 +1,13 @@
 package io.github.bart4j.core.internal;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonOutcome;
 import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.DecisionRecord;
+import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.core.spi.Reply;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,14 +24,32 @@ final class TaskSupport {
         return maxInvalidAnswers;
     }
 
-    static DecisionRecord record(Reply reply, long startNanos) {
+    /**
+     * The turn recorded for {@code answer}: its raw text stripped (the seed stored
+     * {@code response.strip()}), an answer of the other task's kind made {@link Answer.Invalid}
+     * with {@code wrongKind} as the reason, and the time since {@code startNanos}.
+     *
+     * @param expected the kind this task asks for: {@link Answer.Choice} or {@link Answer.PumpCount}
+     */
+    static Turn record(Answer answer, Class<? extends Answer> expected, String wrongKind, long startNanos) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        return new DecisionRecord(reply.raw().strip(), reply.decision(), reply.pumpsDeclared(), reply.invalidReason(),
-                reply.reasoning(), reply.usage(), millis);
+        String raw = answer.raw().strip();
+        Answer recorded;
+        if (answer.isValid() && !expected.isInstance(answer)) {
+            recorded = new Answer.Invalid(wrongKind, raw, answer.reasoning(), answer.usage());
+        } else if (answer instanceof Answer.Choice c) {
+            recorded = new Answer.Choice(c.decision(), raw, c.reasoning(), c.usage());
+        } else if (answer instanceof Answer.PumpCount p) {
+            recorded = new Answer.PumpCount(p.pumps(), raw, p.reasoning(), p.usage());
+        } else {
+            Answer.Invalid i = (Answer.Invalid) answer;
+            recorded = new Answer.Invalid(i.reason(), raw, i.reasoning(), i.usage());
+        }
+        return new Turn(recorded, Math.max(0, millis));
     }
 
     static BalloonResult finish(Participant participant, Balloon balloon, BalloonContext context,
-                                BalloonSession session, int pumps, boolean burst, List<DecisionRecord> records) {
+                                BalloonSession session, int pumps, boolean burst, List<Turn> records) {
         double earnings = balloon.earnings(pumps, burst);
         BalloonResult result = new BalloonResult(participant.name(), context.persona(), context.epoch(), balloon,
                 pumps, burst, earnings, records, BalloonResult.Status.OK, null);
@@ -44,12 +62,12 @@ final class TaskSupport {
     }
 
     static BalloonResult error(Participant participant, Balloon balloon, BalloonContext context, int pumps,
-                               List<DecisionRecord> records, RuntimeException cause) {
+                               List<Turn> records, RuntimeException cause) {
         return error(participant, balloon, context, pumps, records, describe(cause));
     }
 
     static BalloonResult error(Participant participant, Balloon balloon, BalloonContext context, int pumps,
-                               List<DecisionRecord> records, String cause) {
+                               List<Turn> records, String cause) {
         return new BalloonResult(participant.name(), context.persona(), context.epoch(), balloon, pumps, false, 0.0,
                 records, BalloonResult.Status.ERROR, cause);
     }

@@ -31,7 +31,7 @@ class AnalysisTest {
 
     private static BalloonResult withPersona(BalloonResult r, String persona) {
         return new BalloonResult(r.participant(), persona, r.epoch(), r.balloon(), r.pumps(), r.burst(), r.earnings(),
-                r.decisions(), r.status(), r.error());
+                r.turns(), r.status(), r.error());
     }
 
     @Test
@@ -103,7 +103,7 @@ class AnalysisTest {
         List<BalloonResult> twins = new ArrayList<>(results(ScriptedParticipants.fixed(5)));
         for (BalloonResult r : results(ScriptedParticipants.fixed(5))) {
             twins.add(new BalloonResult("twin", "", r.epoch(), r.balloon(), r.pumps(), r.burst(), r.earnings(),
-                    r.decisions(), r.status(), r.error()));
+                    r.turns(), r.status(), r.error()));
         }
         Comparison t = Analysis.of(twins, FAST).comparisons().get(0);
         assertThat(t.effect()).isZero();

@@ -172,7 +172,7 @@ class DesignAwareAnalysisTest {
             for (int e = 1; e <= 3; e++) {
                 for (BalloonResult b : ImpliedRiskAversionTest.play(ScriptedParticipants.random(0.75, rng.nextLong()), UNIFORM)) {
                     noisy.add(new BalloonResult("noisy-" + p, "", e, b.balloon(), b.pumps(), b.burst(), b.earnings(),
-                            b.decisions(), b.status(), b.error()));
+                            b.turns(), b.status(), b.error()));
                 }
             }
         }

@@ -1,10 +1,11 @@
 package io.github.bart4j.core.io;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.TokenUsage;
+import io.github.bart4j.core.Turn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,21 +35,21 @@ public final class Fixtures {
         return testdataDir().resolve("seed-runs");
     }
 
-    public static DecisionRecord pump(String raw) {
-        return new DecisionRecord(raw, Decision.PUMP, null, null, null, null, 0);
+    public static Turn pump(String raw) {
+        return new Turn(new Answer.Choice(Decision.PUMP, raw, null, null), 0);
     }
 
-    public static DecisionRecord cashOut(String raw) {
-        return new DecisionRecord(raw, Decision.CASH_OUT, null, null, null, null, 0);
+    public static Turn cashOut(String raw) {
+        return new Turn(new Answer.Choice(Decision.CASH_OUT, raw, null, null), 0);
     }
 
-    public static DecisionRecord invalid(String raw) {
-        return new DecisionRecord(raw, null, null, "no decision found", null, null, 0);
+    public static Turn invalid(String raw) {
+        return new Turn(new Answer.Invalid("no decision found", raw, null, null), 0);
     }
 
     /** A cashed-out balloon: {@code pumps} pumps then a cash-out, reward 0.10. */
     public static BalloonResult cashedOut(String model, int id, int threshold, int pumps) {
-        List<DecisionRecord> d = new ArrayList<>();
+        List<Turn> d = new ArrayList<>();
         for (int i = 0; i < pumps; i++) {
             d.add(pump("Pump"));
         }
@@ -60,7 +61,7 @@ public final class Fixtures {
 
     /** A balloon that burst at its threshold. */
     public static BalloonResult burst(String model, int id, int threshold) {
-        List<DecisionRecord> d = new ArrayList<>();
+        List<Turn> d = new ArrayList<>();
         for (int i = 0; i < threshold; i++) {
             d.add(pump("Pump"));
         }
@@ -70,7 +71,7 @@ public final class Fixtures {
 
     /** A balloon that failed after {@code pumps} pumps. */
     public static BalloonResult errored(String model, int id, int threshold, int pumps, String cause) {
-        List<DecisionRecord> d = new ArrayList<>();
+        List<Turn> d = new ArrayList<>();
         for (int i = 0; i < pumps; i++) {
             d.add(pump("Pump"));
         }
@@ -87,11 +88,11 @@ public final class Fixtures {
         List<BalloonResult> out = new ArrayList<>();
         Balloon blue = new Balloon(1, "blue", 1, 128, 70, 0.05);
         out.add(new BalloonResult("openai/gpt-4o", "cautious, \"careful\"", 2, blue, 3, false, blue.earnings(3, false),
-                List.of(new DecisionRecord("Pump, then\nmore", Decision.PUMP, null, null, "I think\r\nso", new TokenUsage(120, 8, 0.00012), 850),
-                        new DecisionRecord("# pump ", Decision.PUMP, null, null, null, new TokenUsage(130, 2, null), 40),
-                        new DecisionRecord("maybe?", null, null, "no decision found", null, new TokenUsage(140, 3, 1.5e-05), 33),
-                        new DecisionRecord(" pump", Decision.PUMP, null, null, null, TokenUsage.UNKNOWN, 0),
-                        new DecisionRecord("Cash Out — ça suffit 💰", Decision.CASH_OUT, null, null, null, new TokenUsage(150, 5, 0.0002), 77)),
+                List.of(new Turn(new Answer.Choice(Decision.PUMP, "Pump, then\nmore", "I think\r\nso", new TokenUsage(120, 8, 0.00012)), 850),
+                        new Turn(new Answer.Choice(Decision.PUMP, "# pump ", null, new TokenUsage(130, 2, null)), 40),
+                        new Turn(new Answer.Invalid("no decision found", "maybe?", null, new TokenUsage(140, 3, 1.5e-05)), 33),
+                        new Turn(new Answer.Choice(Decision.PUMP, " pump", null, TokenUsage.UNKNOWN), 0),
+                        new Turn(new Answer.Choice(Decision.CASH_OUT, "Cash Out — ça suffit 💰", null, new TokenUsage(150, 5, 0.0002)), 77)),
                 BalloonResult.Status.OK, null));
         Balloon orange = new Balloon(2, "orange", 1, 8, 2, 0.05);
         out.add(new BalloonResult("local/llama", "", 1, orange, 2, true, 0.0,
@@ -104,7 +105,7 @@ public final class Fixtures {
                 List.of(), BalloonResult.Status.ERROR, "HTTP 429: rate limited, \"retry later\"\nsecond line"));
         Balloon auto = new Balloon(5, "", 1, 20, 12, 0.10);
         out.add(new BalloonResult("sim/fixed:7", "", 3, auto, 7, false, auto.earnings(7, false),
-                List.of(new DecisionRecord("7 pumps", null, 7, null, null, new TokenUsage(50, 4, 0.0), 12)),
+                List.of(new Turn(new Answer.PumpCount(7, "7 pumps", null, new TokenUsage(50, 4, 0.0)), 12)),
                 BalloonResult.Status.OK, null));
         out.add(cashedOut("z-model", 6, 20, 19));
         return out;

@@ -158,7 +158,7 @@ class ResultFilesTest {
                 .findFirst().orElseThrow();
         assertThat(o1.isError()).isTrue();
         assertThat(o1.error()).isEqualTo("No valid LLM response after 3 attempts");
-        assertThat(o1.decisions()).isEmpty();
+        assertThat(o1.turns()).isEmpty();
         assertThat(o1.balloon()).isEqualTo(new Balloon(4, "", 1, 20, 7, 0.1));
         assertThat(results).allSatisfy(r -> assertThat(r.choices()).hasSameSizeAs(r.responses()));
     }
@@ -183,7 +183,7 @@ class ResultFilesTest {
         BalloonResult r = ResultFiles.read(file).get(0);
 
         assertThat(r.choices()).containsExactly(Decision.PUMP, Decision.PUMP, Decision.CASH_OUT);
-        assertThat(r.decisions().get(0).raw()).isEqualTo("Pump | Pump | or | Cash Out");
+        assertThat(r.turns().get(0).answer().raw()).isEqualTo("Pump | Pump | or | Cash Out");
         assertThat(r.balloon().rewardPerPump()).isEqualTo(0.25);
     }
 
@@ -259,6 +259,26 @@ class ResultFilesTest {
         assertThatThrownBy(() -> ResultFiles.read(file))
                 .isInstanceOf(ResultFileException.class)
                 .hasMessageStartingWith(file + " line 2: not a JSON object");
+    }
+
+    @Test
+    void a_journal_answer_with_two_meanings_or_none_names_the_fields() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        String head = "{\"model\":\"m\",\"balloon_id\":1,\"threshold_pumps\":5,\"pumps_attempted\":0,"
+                + "\"burst\":false,\"earnings\":0.0,\"decisions\":[";
+        Files.writeString(file, head + "{\"raw\":\"x\",\"decision\":\"CASH OUT\",\"pumps_declared\":3}]}\n");
+        assertThatThrownBy(() -> ResultFiles.read(file))
+                .isInstanceOf(ResultFileException.class)
+                .hasMessage(file + " line 1: each of decisions must set exactly one of decision, pumps_declared and"
+                        + " invalid_reason, but one has decision=CASH OUT, pumps_declared=3, invalid_reason=null");
+        Files.writeString(file, head + "{\"raw\":\"x\"}]}\n");
+        assertThatThrownBy(() -> ResultFiles.read(file))
+                .isInstanceOf(ResultFileException.class)
+                .hasMessageContaining("each of decisions must set exactly one of");
+        Files.writeString(file, head + "{\"raw\":\"x\",\"decision\":\"CASH OUT\",\"latency_ms\":-4}]}\n");
+        assertThatThrownBy(() -> ResultFiles.read(file))
+                .isInstanceOf(ResultFileException.class)
+                .hasMessage(file + " line 1: latency_ms must be >= 0, but is: -4");
     }
 
     @Test

@@ -219,7 +219,7 @@ class ResultSinksTest {
 
     private static BalloonResult retitle(BalloonResult r, String model) {
         return new BalloonResult(model, r.persona(), r.epoch(), r.balloon(), r.pumps(), r.burst(), r.earnings(),
-                r.decisions(), r.status(), r.error());
+                r.turns(), r.status(), r.error());
     }
 
     @Test

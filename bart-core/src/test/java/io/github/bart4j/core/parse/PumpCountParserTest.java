@@ -3,8 +3,8 @@ package io.github.bart4j.core.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.PumpCountParser;
-import io.github.bart4j.core.PumpCountParser.ParsedCount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,9 +16,9 @@ class PumpCountParserTest {
     private static final PumpCountParser PARSER = PumpCountParser.standard();
 
     private static String reasonFor(String answer) {
-        ParsedCount parsed = PARSER.parse(answer);
-        assertThat(parsed.isValid()).as("'%s' is invalid, but read %s", answer, parsed.pumps()).isFalse();
-        return parsed.invalidReason();
+        Answer parsed = PARSER.parse(answer);
+        assertThat(parsed.isValid()).as("'%s' is invalid, but read %s", answer, Parsed.pumps(parsed)).isFalse();
+        return Parsed.reason(parsed);
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
@@ -44,7 +44,7 @@ class PumpCountParserTest {
             10 pumps is the expected-value optimum for this one | 10
             """)
     void reads_the_one_number_stated(String answer, int pumps) {
-        assertThat(PARSER.parse(answer)).isEqualTo(ParsedCount.of(pumps));
+        assertThat(PARSER.parse(answer)).isEqualTo(Answer.pumpCount(pumps, answer));
     }
 
     @ParameterizedTest
@@ -52,7 +52,7 @@ class PumpCountParserTest {
             "{\"reasoning\": \"between 5 and 12 is reasonable\", \"pumps\": 9}", "{\"PUMPS\": 9}",
             "{\"pump_count\": 9}", "{\"number_of_pumps\": 9}", "{\"pumps\": \"9\"}", "{\"pumps\": \"nine\"}"})
     void reads_the_pumps_field_of_json(String answer) {
-        assertThat(PARSER.parse(answer)).isEqualTo(ParsedCount.of(9));
+        assertThat(PARSER.parse(answer)).isEqualTo(Answer.pumpCount(9, answer));
     }
 
     @ParameterizedTest
@@ -109,13 +109,10 @@ class PumpCountParserTest {
     }
 
     @Test
-    void a_count_is_either_valid_or_invalid_and_never_negative() {
-        assertThat(ParsedCount.of(3).isValid()).isTrue();
-        assertThat(ParsedCount.invalid("x").isValid()).isFalse();
-        assertThatThrownBy(() -> new ParsedCount(3, "x")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("exactly one of pumps and invalidReason");
-        assertThatThrownBy(() -> new ParsedCount(null, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ParsedCount.of(-1)).isInstanceOf(IllegalArgumentException.class)
+    void a_count_is_a_pump_count_answer_and_never_negative() {
+        assertThat(PARSER.parse("3")).isInstanceOf(Answer.PumpCount.class);
+        assertThat(PARSER.parse("x")).isInstanceOf(Answer.Invalid.class);
+        assertThatThrownBy(() -> Answer.pumpCount(-1, "-1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pumps must be >= 0, but is: -1");
     }
 }

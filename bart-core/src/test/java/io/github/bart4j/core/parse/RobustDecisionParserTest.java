@@ -2,9 +2,9 @@ package io.github.bart4j.core.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,15 +16,15 @@ class RobustDecisionParserTest {
     private static final DecisionParser PARSER = DecisionParser.robust();
 
     private static Decision decisionOf(String answer) {
-        ParsedDecision parsed = PARSER.parse(answer);
-        assertThat(parsed.isValid()).as("'%s' is valid, reason: %s", answer, parsed.invalidReason()).isTrue();
-        return parsed.decision();
+        Answer parsed = PARSER.parse(answer);
+        assertThat(parsed.isValid()).as("'%s' is valid, reason: %s", answer, Parsed.reason(parsed)).isTrue();
+        return Parsed.decision(parsed);
     }
 
     private static String reasonFor(String answer) {
-        ParsedDecision parsed = PARSER.parse(answer);
-        assertThat(parsed.isValid()).as("'%s' is invalid, but read %s", answer, parsed.decision()).isFalse();
-        return parsed.invalidReason();
+        Answer parsed = PARSER.parse(answer);
+        assertThat(parsed.isValid()).as("'%s' is invalid, but read %s", answer, Parsed.decision(parsed)).isFalse();
+        return Parsed.reason(parsed);
     }
 
     @Nested

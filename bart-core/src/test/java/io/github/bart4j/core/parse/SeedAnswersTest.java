@@ -2,9 +2,9 @@ package io.github.bart4j.core.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,9 +102,10 @@ class SeedAnswersTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("allLabels")
     void robust_parser_agrees_with_the_hand_label(Label label) {
-        ParsedDecision parsed = ROBUST.parse(label.answer());
+        Answer parsed = ROBUST.parse(label.answer());
 
-        assertThat(parsed.decision()).as("%s (reason: %s)", label, parsed.invalidReason()).isEqualTo(label.expected());
+        assertThat(Parsed.decision(parsed)).as("%s (reason: %s)", label, Parsed.reason(parsed))
+                .isEqualTo(label.expected());
     }
 
     /** Every distinct raw answer of the seed runs, in order of first appearance. */
@@ -161,7 +162,7 @@ class SeedAnswersTest {
         }
 
         assertThat(checked).hasSizeGreaterThan(55);
-        checked.forEach((answer, word) -> assertThat(ROBUST.parse(answer).decision()).as(answer).isEqualTo(word));
+        checked.forEach((answer, word) -> assertThat(Parsed.decision(ROBUST.parse(answer))).as(answer).isEqualTo(word));
     }
 
     @Test
@@ -176,15 +177,15 @@ class SeedAnswersTest {
             for (int i = 0; i < row.answers().size(); i++) {
                 String answer = row.answers().get(i);
                 Decision recorded = Decision.fromLabel(row.choices().get(i));
-                ParsedDecision robust = ROBUST.parse(answer);
+                Decision robust = Parsed.decision(ROBUST.parse(answer));
                 answers++;
-                if (robust.decision() != recorded) {
+                if (robust != recorded) {
                     differing++;
                     distinctDiffering.add(answer);
                     assertThat(recorded).as(answer).isEqualTo(Decision.CASH_OUT);
-                    assertThat(robust.decision()).as(answer).isEqualTo(Decision.PUMP);
+                    assertThat(robust).as(answer).isEqualTo(Decision.PUMP);
                     assertThat(answer.toLowerCase(Locale.ROOT)).as("why the seed read cash out").contains("cash");
-                    assertThat(SEED.parse(answer).decision()).isEqualTo(Decision.CASH_OUT);
+                    assertThat(Parsed.decision(SEED.parse(answer))).isEqualTo(Decision.CASH_OUT);
                 }
             }
         }

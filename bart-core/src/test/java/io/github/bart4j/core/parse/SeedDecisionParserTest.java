@@ -1,10 +1,10 @@
 package io.github.bart4j.core.parse;
 
+import io.github.bart4j.core.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class SeedDecisionParserTest {
             I will not cash out                    | CASH_OUT
             """)
     void applies_the_seed_rule_character_for_character(String answer, Decision expected) {
-        assertThat(parser.parse(answer).decision()).isEqualTo(expected);
+        assertThat(Parsed.decision(parser.parse(answer))).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -43,7 +43,7 @@ class SeedDecisionParserTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\n\t"})
     void reads_an_empty_answer_as_invalid(String answer) {
-        assertThat(parser.parse(answer)).isEqualTo(ParsedDecision.invalid("empty answer"));
+        assertThat(Parsed.reason(parser.parse(answer))).isEqualTo("empty answer");
     }
 
     @Test
@@ -63,10 +63,10 @@ class SeedDecisionParserTest {
             }
             alignedRows++;
             for (int i = 0; i < row.answers().size(); i++) {
-                ParsedDecision parsed = parser.parse(row.answers().get(i));
+                Answer parsed = parser.parse(row.answers().get(i));
                 String expected = row.choices().get(i);
                 checkedAnswers++;
-                if (!parsed.isValid() || !parsed.decision().label().equals(expected)) {
+                if (!parsed.isValid() || !Parsed.decision(parsed).label().equals(expected)) {
                     mismatches.add(row.model() + " balloon " + row.balloonId() + " answer " + (i + 1) + ": " + parsed);
                 }
             }

@@ -153,7 +153,7 @@ final class DryRun {
         long prompt = 0;
         long completion = 0;
         for (BalloonResult r : result.results()) {
-            requests += r.decisions().size();
+            requests += r.turns().size();
             TokenUsage u = r.usage();
             prompt += u.inputTokens() == null ? 0 : u.inputTokens();
             completion += u.outputTokens() == null ? 0 : u.outputTokens();

@@ -1,13 +1,13 @@
 package io.github.bart4j.examples.web;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Money;
 import io.github.bart4j.core.ResultSink;
 import io.github.bart4j.core.Schedule;
-import io.github.bart4j.core.TokenUsage;
+import io.github.bart4j.core.Turn;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * <p>Each person plays the schedule's balloons once, in order, as participant {@code human:ID}
  * (epoch 1, no persona), under the classic task's rules as {@link Balloon} states them: pump
  * number {@code k} bursts the balloon when {@code k >= threshold}; a cash-out banks
- * {@code pumps × reward}. Every choice is recorded as a {@link DecisionRecord} whose raw text is
- * {@code Pump} or {@code Cash Out} and whose latency is the time since the person was shown the
+ * {@code pumps × reward}. Every choice is recorded as a {@link Turn} whose answer's raw text
+ * is {@code Pump} or {@code Cash Out} and whose latency is the time since the person was shown the
  * state they answered.
  *
  * <p>Contract:
@@ -213,8 +213,7 @@ public final class HumanStudy {
             }
             long now = nanoClock.getAsLong();
             long millis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - person.shownAt));
-            DecisionRecord record = new DecisionRecord(decision == Decision.PUMP ? "Pump" : "Cash Out", decision,
-                    null, null, null, TokenUsage.UNKNOWN, millis);
+            Turn record = new Turn(Answer.decision(decision, decision == Decision.PUMP ? "Pump" : "Cash Out"), millis);
             int pumps = person.pumps + (decision == Decision.PUMP ? 1 : 0);
             boolean burst = decision == Decision.PUMP && balloon.burstsAt(pumps);
             String result;
@@ -223,7 +222,7 @@ public final class HumanStudy {
                 person.pumps = pumps;
                 result = "safe";
             } else {
-                List<DecisionRecord> decisions = new ArrayList<>(person.decisions);
+                List<Turn> decisions = new ArrayList<>(person.decisions);
                 decisions.add(record);
                 BalloonResult finished = new BalloonResult(PREFIX + person.id, "", 1, balloon, pumps, burst,
                         balloon.earnings(pumps, burst), decisions, BalloonResult.Status.OK, null);
@@ -257,7 +256,7 @@ public final class HumanStudy {
     private final class Person {
         final String id;
         final Map<Integer, BalloonResult> played = new TreeMap<>();
-        final List<DecisionRecord> decisions = new ArrayList<>();
+        final List<Turn> decisions = new ArrayList<>();
         final Deque<String> tokens = new ArrayDeque<>();
         int pumps;
         long shownAt;

@@ -91,7 +91,7 @@ class CostCommandTest {
             assertThat(results).hasSize(96);
             assertThat(server.requestCount()).isLessThanOrEqualTo((int) mostAnswers);
             long fixedRequests = results.stream().filter(r -> r.participant().equals("fixed:25"))
-                    .mapToLong(r -> r.decisions().size()).sum();
+                    .mapToLong(r -> r.turns().size()).sum();
             // fixed:25 pumps every balloon to its threshold, every answer valid: a third of the worst case
             assertThat(fixedRequests * 3).isEqualTo(worstPerModel);
             double cost = manifest(dir).path("totals").path("cost_usd").asDouble();
@@ -118,7 +118,7 @@ class CostCommandTest {
                     "--run-dir", dir.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             List<BalloonResult> results = ResultFiles.readJournal(dir.resolve("journal.jsonl"));
-            assertThat(results.stream().mapToLong(r -> r.decisions().size()).sum()).isEqualTo(worstRequests);
+            assertThat(results.stream().mapToLong(r -> r.turns().size()).sum()).isEqualTo(worstRequests);
             assertThat(results.stream().mapToLong(r -> r.usage().inputTokens()).sum()).isEqualTo(worstPrompt);
         }
     }
@@ -166,8 +166,8 @@ class CostCommandTest {
             assertThat(resumed.exitCode()).as(resumed.err()).isZero();
             assertThat(manifest(dir).path("status").asText()).isEqualTo("complete");
             int askedAgain = server.requestCount() - before;
-            long expected = all.stream().mapToLong(r -> r.decisions().size()).sum()
-                    - first.stream().mapToLong(r -> r.decisions().size()).sum();
+            long expected = all.stream().mapToLong(r -> r.turns().size()).sum()
+                    - first.stream().mapToLong(r -> r.turns().size()).sum();
             assertThat(askedAgain).as("recorded balloons are not asked again").isEqualTo((int) expected);
             assertThat(RunCommandTest.withoutLatency(dir.resolve("BART_combined.csv")))
                     .isEqualTo(RunCommandTest.withoutLatency(whole.resolve("BART_combined.csv")));

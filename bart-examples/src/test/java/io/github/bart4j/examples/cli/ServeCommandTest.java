@@ -1,5 +1,6 @@
 package io.github.bart4j.examples.cli;
 
+import io.github.bart4j.core.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,9 +74,9 @@ class ServeCommandTest {
     }
 
     /** Pumps up to {@code pumps} times, then cashes out unless the balloon burst; returns the ending reply. */
-    private static ServeHarness.Reply play(ServeHarness serve, String session, int pumps) {
+    private static ServeHarness.Answer play(ServeHarness serve, String session, int pumps) {
         for (int i = 0; i < pumps; i++) {
-            ServeHarness.Reply r = serve.pump(session);
+            ServeHarness.Answer r = serve.pump(session);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertNoThresholdBeforeTheEnd(r.json());
             if (r.json().get("result").asText().equals("burst")) {
@@ -85,7 +86,7 @@ class ServeCommandTest {
             assertThat(r.json().has("last") && r.json().get("last").get("id").asInt()
                     == r.json().get("balloon").get("id").asInt()).isFalse();
         }
-        ServeHarness.Reply r = serve.cashOut(session);
+        ServeHarness.Answer r = serve.cashOut(session);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("result").asText()).isEqualTo("cashed_out");
         return r;
@@ -104,7 +105,7 @@ class ServeCommandTest {
         double total = 0;
         try (ServeHarness serve = ServeHarness.start(config(), dir)) {
             assertThat(serve.url()).startsWith("http://127.0.0.1:");
-            ServeHarness.Reply start = serve.startSession("p01");
+            ServeHarness.Answer start = serve.startSession("p01");
             assertThat(start.status()).isEqualTo(201);
             JsonNode s = start.json();
             assertThat(s.get("session").asText()).hasSizeGreaterThanOrEqualTo(22);
@@ -122,7 +123,7 @@ class ServeCommandTest {
             String session = s.get("session").asText();
 
             for (int id = 1; id <= 5; id++) {
-                ServeHarness.Reply end = play(serve, session, 3);
+                ServeHarness.Answer end = play(serve, session, 3);
                 JsonNode last = end.json().get("last");
                 int threshold = thresholds.get(id);
                 assertThat(last.get("id").asInt()).isEqualTo(id);
@@ -149,7 +150,7 @@ class ServeCommandTest {
             assertThat(done.get("done").asBoolean()).isTrue();
             assertThat(done.get("balloon").isNull()).isTrue();
             assertThat(done.get("balloons_done").asInt()).isEqualTo(5);
-            for (ServeHarness.Reply after : List.of(serve.pump(session), serve.cashOut(session))) {
+            for (ServeHarness.Answer after : List.of(serve.pump(session), serve.cashOut(session))) {
                 assertThat(after.status()).isEqualTo(409);
                 assertThat(after.json().get("error").asText()).contains("all 5 balloons");
             }
@@ -163,7 +164,7 @@ class ServeCommandTest {
         assertThat(combined).hasSize(5).allSatisfy(r -> {
             assertThat(r.participant()).isEqualTo("human:p01");
             assertThat(r.balloon().threshold()).isEqualTo(thresholds.get(r.balloon().id()));
-            assertThat(r.decisions()).allSatisfy(d -> assertThat(d.latencyMillis()).isNotNegative());
+            assertThat(r.turns()).allSatisfy(d -> assertThat(d.latencyMillis()).isNotNegative());
             assertThat(r.responses()).isSubsetOf("Pump", "Cash Out");
         });
         assertThat(combined.stream().mapToDouble(BalloonResult::earnings).sum()).isCloseTo(total, within());
@@ -189,23 +190,23 @@ class ServeCommandTest {
     void every_error_is_json_with_its_status() throws Exception {
         try (ServeHarness serve = ServeHarness.start(config(), tmp.resolve("people"))) {
             for (String bad : List.of("", "a b", "../etc", "p/01", "x".repeat(65), "é", "p01\n")) {
-                ServeHarness.Reply r = serve.startSession(bad);
+                ServeHarness.Answer r = serve.startSession(bad);
                 assertThat(r.status()).as("participant '%s'", bad).isEqualTo(400);
                 assertThat(r.json().get("error").asText()).contains("participant ID");
             }
             assertThat(serve.startSession("x".repeat(64)).status()).isEqualTo(201);
             assertThat(serve.startSession("A-z_09").status()).isEqualTo(201);
             for (String body : List.of("{", "[]", "{\"participant\": 5}", "{}", "null", "")) {
-                ServeHarness.Reply r = serve.post("api/sessions", "application/json", body);
+                ServeHarness.Answer r = serve.post("api/sessions", "application/json", body);
                 assertThat(r.status()).as("body '%s'", body).isEqualTo(400);
                 assertThat(r.json().get("error").asText()).isNotBlank();
             }
-            ServeHarness.Reply plain = serve.post("api/sessions", "text/plain", "{\"participant\": \"p01\"}");
+            ServeHarness.Answer plain = serve.post("api/sessions", "text/plain", "{\"participant\": \"p01\"}");
             assertThat(plain.status()).isEqualTo(400);
             assertThat(plain.json().get("error").asText()).contains("application/json");
 
             String big = "{\"participant\": \"p01\", \"pad\": \"" + "x".repeat(16 * 1024) + "\"}";
-            ServeHarness.Reply tooBig = serve.post("api/sessions", "application/json", big);
+            ServeHarness.Answer tooBig = serve.post("api/sessions", "application/json", big);
             assertThat(tooBig.status()).isEqualTo(413);
             assertThat(tooBig.json().get("error").asText()).contains("16384");
             String prefix = "{\"participant\": \"p01\", \"pad\": \"";
@@ -217,12 +218,12 @@ class ServeCommandTest {
                     .isEqualTo(413);
             assertThat(serve.get("api/sessions/" + session).json().get("balloon").get("pumps").asInt()).isZero();
 
-            for (ServeHarness.Reply r : List.of(serve.get("api/sessions/nope"), serve.pump("nope"),
+            for (ServeHarness.Answer r : List.of(serve.get("api/sessions/nope"), serve.pump("nope"),
                     serve.cashOut("nope"), serve.get("api/sessions/" + session.substring(1)))) {
                 assertThat(r.status()).isEqualTo(404);
                 assertThat(r.json().get("error").asText()).isEqualTo("unknown session");
             }
-            ServeHarness.Reply noPage = serve.get("no-such-page");
+            ServeHarness.Answer noPage = serve.get("no-such-page");
             assertThat(noPage.status()).isEqualTo(404);
             assertThat(noPage.json().has("error")).isTrue();
         }
@@ -231,19 +232,19 @@ class ServeCommandTest {
     @Test
     void the_page_is_served_from_the_jar_with_a_strict_content_security_policy() throws Exception {
         try (ServeHarness serve = ServeHarness.start(config(), tmp.resolve("people"))) {
-            ServeHarness.Reply page = serve.get("");
+            ServeHarness.Answer page = serve.get("");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(page.response().headers().firstValue("Content-Security-Policy").orElse(""))
                     .startsWith("default-src 'self'");
             assertThat(page.body()).contains("<script src=\"/app.js\"", "id=\"pump\"", "id=\"cashout\"")
                     .doesNotContain("http://", "https://");
-            ServeHarness.Reply js = serve.get("app.js");
+            ServeHarness.Answer js = serve.get("app.js");
             assertThat(js.status()).isEqualTo(200);
             assertThat(js.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
             assertThat(js.body()).contains("/api/sessions").doesNotContain("http://", "https://", "innerHTML");
             assertThat(serve.get("app.css").status()).isEqualTo(200);
-            ServeHarness.Reply outside = serve.get("..%2Fpom.xml");
+            ServeHarness.Answer outside = serve.get("..%2Fpom.xml");
             assertThat(outside.status()).isIn(400, 404);
             assertThat(outside.body()).doesNotContain("<project");
         }
@@ -258,7 +259,7 @@ class ServeCommandTest {
             play(serve, first, 1);
             play(serve, first, 1);
             assertThat(serve.pump(first).json().get("result").asText()).isEqualTo("safe"); // min_pumps: 2
-            ServeHarness.Reply again = serve.startSession("p01");
+            ServeHarness.Answer again = serve.startSession("p01");
             assertThat(again.status()).isEqualTo(200);
             JsonNode s = again.json();
             assertThat(s.get("session").asText()).isNotEqualTo(first);
@@ -270,7 +271,7 @@ class ServeCommandTest {
             assertThat(serve.stop().exitCode()).isZero();
         }
         try (ServeHarness serve = ServeHarness.start(config(), dir)) {
-            ServeHarness.Reply back = serve.startSession("p01");
+            ServeHarness.Answer back = serve.startSession("p01");
             assertThat(back.status()).isEqualTo(200);
             assertThat(back.json().get("balloons_done").asInt()).isEqualTo(2);
             // the balloon in progress was not finished, so it is played again from its start

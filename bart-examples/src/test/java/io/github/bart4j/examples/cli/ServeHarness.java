@@ -2,6 +2,7 @@ package io.github.bart4j.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bart4j.core.Answer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +33,7 @@ final class ServeHarness implements AutoCloseable {
     }
 
     /** One HTTP answer: its status and its body as JSON (or {@code null} when not JSON). */
-    record Reply(int status, JsonNode json, String body, HttpResponse<String> response) {
+    record Answer(int status, JsonNode json, String body, HttpResponse<String> response) {
     }
 
     private final StringWriter out = new StringWriter();
@@ -97,11 +98,11 @@ final class ServeHarness implements AutoCloseable {
         stop();
     }
 
-    Reply get(String path) {
+    Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url + path)).GET());
     }
 
-    Reply post(String path, String contentType, String body) {
+    Answer post(String path, String contentType, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -110,19 +111,19 @@ final class ServeHarness implements AutoCloseable {
         return send(b);
     }
 
-    Reply startSession(String participant) {
+    Answer startSession(String participant) {
         return post("api/sessions", "application/json", "{\"participant\": " + JSON.valueToTree(participant) + "}");
     }
 
-    Reply pump(String session) {
+    Answer pump(String session) {
         return post("api/sessions/" + session + "/pump", null, null);
     }
 
-    Reply cashOut(String session) {
+    Answer cashOut(String session) {
         return post("api/sessions/" + session + "/cash-out", null, null);
     }
 
-    private Reply send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -130,7 +131,7 @@ final class ServeHarness implements AutoCloseable {
             if (r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
                 json = JSON.readTree(r.body());
             }
-            return new Reply(r.statusCode(), json, r.body(), r);
+            return new Answer(r.statusCode(), json, r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,7 +94,7 @@ class ReportTest {
                 for (Balloon b : lejuez.balloons()) {
                     BalloonResult r = Task.classic().play(p, b);
                     results.add(new BalloonResult(r.participant(), persona, 1, r.balloon(), r.pumps(), r.burst(),
-                            r.earnings(), r.decisions(), r.status(), r.error()));
+                            r.earnings(), r.turns(), r.status(), r.error()));
                 }
             }
         }

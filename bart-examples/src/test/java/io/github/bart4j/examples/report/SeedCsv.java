@@ -1,9 +1,10 @@
 package io.github.bart4j.examples.report;
 
+import io.github.bart4j.core.Answer;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
+import io.github.bart4j.core.Turn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,11 +38,11 @@ final class SeedCsv {
                 boolean burst = rec.get("burst").equals("True");
                 String responses = rec.get("full_responses");
                 Balloon b = new Balloon(id, "", 1, 20, threshold, 0.10);
-                List<DecisionRecord> decisions = new ArrayList<>();
+                List<Turn> decisions = new ArrayList<>();
                 String choices = rec.get("choices");
                 if (!choices.isBlank()) {
                     for (String c : choices.split(", ")) {
-                        decisions.add(new DecisionRecord(c, Decision.fromLabel(c), null, null, null, null, 0));
+                        decisions.add(new Turn(new Answer.Choice(Decision.fromLabel(c), c, null, null), 0));
                     }
                 }
                 if (responses.startsWith("ERROR")) {
