@@ -31,12 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * bart4j's own retry layer around one model (LangChain4j's retries are switched off): transient
- * failures are retried with exponential backoff and jitter, never sooner than a {@code Retry-After};
+ * bart4j's own retry layer around one model (LangChain4j's retries are switched off), following a
+ * {@link RetryPolicy}: transient failures of the kinds it retries are retried with exponential
+ * backoff and jitter, never sooner than a {@code Retry-After}, up to its retries and deadline;
  * permanent ones end at once. Every failure that ends a call is a {@link ParticipantException},
  * fatal for 400/401/402/403/404 and for a server that cannot be reached at all (connection refused,
- * unknown host, connect timeout) once the retries are used up. A fair semaphore caps the attempts
- * in flight for the model; it is not held while waiting to retry.
+ * unknown host, connect timeout) when it is not retried further.
  *
  * <p>Only failures known to come from the provider or from reading its response are retried (HTTP
  * errors, timeouts, I/O errors, malformed or empty responses, LangChain4j's provider exceptions).
