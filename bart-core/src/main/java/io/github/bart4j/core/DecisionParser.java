@@ -33,10 +33,10 @@ public interface DecisionParser {
      * after the decision (the first decision stated wins). Questions, both options offered ("Pump or
      * Cash Out") and refusals are invalid. JSON {@code {"decision": "pump" | "cash_out"}} is read too.
      * Every rule is listed in one place, the Javadoc of
-     * {@code io.github.bart4j.core.internal.RobustDecisionParser}.
+     * {@code RobustDecisionParser}.
      */
     static DecisionParser robust() {
-        return io.github.bart4j.core.internal.RobustDecisionParser.INSTANCE;
+        return RobustDecisionParser.INSTANCE;
     }
 
     /**
@@ -45,6 +45,6 @@ public interface DecisionParser {
      * anything else is invalid (case-insensitive).
      */
     static DecisionParser seedCompatible() {
-        return io.github.bart4j.core.internal.SeedDecisionParser.INSTANCE;
+        return SeedDecisionParser.INSTANCE;
     }
 }

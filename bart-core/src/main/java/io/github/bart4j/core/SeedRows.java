@@ -1,10 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Answer;
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.Money;
-import io.github.bart4j.core.TokenUsage;
-import io.github.bart4j.core.Turn;
 import java.util.ArrayList;
 import java.util.List;
 
