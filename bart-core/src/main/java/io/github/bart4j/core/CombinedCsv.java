@@ -44,7 +44,7 @@ final class CombinedCsv {
         fields.add(Integer.toString(r.balloon().threshold()));
         fields.add(Integer.toString(r.pumps()));
         fields.add(pythonBool(r.burst()));
-        fields.add(Money.format(r.earnings()));
+        fields.add(PythonNumbers.str(r.earnings()));
         fields.add(choices(r.choices()));
         fields.add(fullResponses(r));
         fields.add(r.status().label());
@@ -54,11 +54,11 @@ final class CombinedCsv {
         fields.add(r.balloon().type());
         fields.add(Integer.toString(r.balloon().minThreshold()));
         fields.add(Integer.toString(r.balloon().capacity()));
-        fields.add(Money.format(r.balloon().rewardPerPump()));
+        fields.add(PythonNumbers.str(r.balloon().rewardPerPump()));
         fields.add(String.join(RESPONSE_SEPARATOR, r.invalidResponses()));
         fields.add(usage.inputTokens() == null ? null : usage.inputTokens().toString());
         fields.add(usage.outputTokens() == null ? null : usage.outputTokens().toString());
-        fields.add(usage.cost() == null ? null : Money.format(usage.cost()));
+        fields.add(usage.cost() == null ? null : PythonNumbers.str(usage.cost()));
         fields.add(Long.toString(r.latencyMillis()));
         return PythonCsv.appendRow(new StringBuilder(256), fields).toString();
     }

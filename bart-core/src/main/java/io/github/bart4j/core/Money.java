@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Rounding and formatting of money and rates exactly as the seed project (Python) did, so that
- * files written by bart4j compare byte for byte with the seed's.
+ * Money as the seed project (Python) rounded and showed it: amounts rounded to cents, and dollars
+ * in prompts.
  */
 public final class Money {
 
@@ -13,41 +13,12 @@ public final class Money {
     }
 
     /**
-     * Python's {@code round(x, 2)}: round half to even on the exact binary value of {@code x}.
+     * An amount rounded to cents as the seed did, with Python's {@code round(x, 2)}: half to even
+     * on the exact binary value of {@code x} ({@code 0.125} → {@code 0.12}, {@code 0.025} →
+     * {@code 0.03}).
      */
     public static double round2(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return x;
-        }
-        double scaled = x * 100.0;
-        if (Math.abs(scaled) < 1e9) {
-            long cents = Math.round(scaled);
-            if (Math.abs(Math.abs(scaled - cents) - 0.5) > 1e-6) {
-                // not near a half cent: plain rounding agrees with half-even on the exact value, and
-                // cents / 100.0 is the double nearest to the decimal, as BigDecimal.doubleValue() gives
-                return cents / 100.0;
-            }
-        }
-        return new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    /**
-     * Python's {@code str(float)} for values of ordinary size: the shortest decimal that reads
-     * back as {@code x}, with at least one digit after the point ({@code 5.8}, {@code 0.0},
-     * {@code 62.3}, {@code 10.0}).
-     */
-    public static String format(double x) {
-        if (Double.isNaN(x)) {
-            return "nan";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "inf" : "-inf";
-        }
-        BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
-        if (d.scale() < 1) {
-            d = d.setScale(1, RoundingMode.UNNECESSARY);
-        }
-        return d.toPlainString();
+        return PythonNumbers.round2(x);
     }
 
     /** {@code $0.10}: a dollar sign and two decimals, as the seed's prompts show money. */

@@ -275,7 +275,7 @@ public final class ResultFiles {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             g.writeNullField(name);
         } else {
-            g.writeNumberField(name, Money.round2(x));
+            g.writeNumberField(name, PythonNumbers.round2(x));
         }
     }
 }

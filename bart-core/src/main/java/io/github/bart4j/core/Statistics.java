@@ -33,14 +33,29 @@ public final class Statistics {
     private Statistics() {
     }
 
-    /** A recorder that accumulates summaries as results arrive. */
-    public static SummaryRecorder recorder(SummaryOptions options) {
-        return new SummaryRecorder(options);
+    /** How balloons that ended in an error are scored. */
+    public enum Scoring {
+        /**
+         * bart4j's rule (the default): balloons that ended in an error are left out of the
+         * statistics and counted in {@code errored_balloons}.
+         */
+        BART4J,
+        /**
+         * The seed's rule: an errored balloon counts as a balloon with 0 pumps, not burst, 0
+         * earnings; {@code errored_balloons} stays 0. Use it to reproduce the seed's summary
+         * files exactly.
+         */
+        SEED
     }
 
-    /** {@link #summarize(Iterable, SummaryOptions)} with bart4j's scoring. */
+    /** A recorder that accumulates summaries as results arrive, scoring errored balloons by {@code scoring}. */
+    public static SummaryRecorder recorder(Scoring scoring) {
+        return new SummaryRecorder(scoring);
+    }
+
+    /** {@link #summarize(Iterable, Scoring)} with bart4j's scoring ({@link Scoring#BART4J}). */
     public static List<Summary> summarize(Iterable<BalloonResult> results) {
-        return summarize(results, SummaryOptions.defaults());
+        return summarize(results, Scoring.BART4J);
     }
 
     /**
@@ -49,9 +64,9 @@ public final class Statistics {
      * (when results have types) one row per type; last the {@code ALL} row. Sums follow the order
      * of {@code results}.
      */
-    public static List<Summary> summarize(Iterable<BalloonResult> results, SummaryOptions options) {
+    public static List<Summary> summarize(Iterable<BalloonResult> results, Scoring scoring) {
         Objects.requireNonNull(results, "results");
-        SummaryRecorder recorder = recorder(options);
+        SummaryRecorder recorder = recorder(scoring);
         for (BalloonResult r : results) {
             recorder.accept(r);
         }
@@ -60,7 +75,7 @@ public final class Statistics {
 
     /**
      * {@code BART_summary.csv} with every column of {@link #CSV_COLUMNS}: numbers rounded as the
-     * seed ({@link Money#round2} then {@link Money#format}), counts as integers, {@code NaN} as an
+     * seed (Python's {@code str(round(x, 2))}), counts as integers, {@code NaN} as an
      * empty cell; Python csv quoting and {@code "\r\n"} line ends.
      */
     public static String toCsv(List<Summary> rows) {
@@ -99,7 +114,7 @@ public final class Statistics {
     }
 
     private static String num(double x) {
-        return Double.isNaN(x) ? "" : Money.format(Money.round2(x));
+        return Double.isNaN(x) ? "" : PythonNumbers.str(PythonNumbers.round2(x));
     }
 
     /**
@@ -157,6 +172,6 @@ public final class Statistics {
     }
 
     private static String fixed(double x) {
-        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.2f", Money.round2(x));
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.2f", PythonNumbers.round2(x));
     }
 }

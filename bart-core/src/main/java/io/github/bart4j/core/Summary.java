@@ -2,10 +2,12 @@ package io.github.bart4j.core;
 
 /**
  * The summary statistics of one group of balloons (one row of {@code BART_summary.csv}), with
- * the seed's definitions. Values are unrounded; files round them as the seed did.
+ * the seed's definitions; {@link Statistics#summarize} and {@link SummaryRecorder#summaries()}
+ * give them. Values are unrounded; files round them as the seed did.
  *
  * <p>Averages are over the group's {@code totalBalloons} balloons that finished normally
- * (errored ones are only counted, in {@code erroredBalloons}, unless seed scoring was asked for);
+ * (errored ones are only counted, in {@code erroredBalloons}, unless
+ * {@link Statistics.Scoring#SEED} was asked for);
  * they are {@code NaN} when there are none. Standard deviations are sample standard deviations
  * ({@code n - 1}), {@code NaN} for fewer than two values.
  *

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * it can sit beside the file sinks of a run.
  *
  * <pre>{@code
- * SummaryRecorder recorder = Statistics.recorder(SummaryOptions.defaults());
+ * SummaryRecorder recorder = Statistics.recorder(Statistics.Scoring.BART4J);
  * try (ResultSink sink = ResultSinks.composite(ResultSinks.csv(csv), recorder)) {
  *     // ... run ...
  * }
@@ -24,16 +24,16 @@ public final class SummaryRecorder implements ResultSink {
 
     private final boolean seedScoring;
     private final Map<String, Map<String, Group>> groups = new TreeMap<>();
-    private final ResultStats.Accumulator all = new ResultStats.Accumulator();
+    private final Accumulator all = new Accumulator();
     private boolean typed;
 
-    SummaryRecorder(SummaryOptions options) {
-        this.seedScoring = Objects.requireNonNull(options, "options").isSeedScoring();
+    SummaryRecorder(Statistics.Scoring scoring) {
+        this.seedScoring = Objects.requireNonNull(scoring, "scoring") == Statistics.Scoring.SEED;
     }
 
     private static final class Group {
-        final ResultStats.Accumulator all = new ResultStats.Accumulator();
-        final Map<String, ResultStats.Accumulator> byType = new TreeMap<>();
+        final Accumulator all = new Accumulator();
+        final Map<String, Accumulator> byType = new TreeMap<>();
     }
 
     /** Records one result. */
@@ -50,12 +50,12 @@ public final class SummaryRecorder implements ResultSink {
             byPersona.put(r.persona(), group);
         }
         String type = r.balloon().type();
-        ResultStats.Accumulator ofType = null;
+        Accumulator ofType = null;
         if (!type.isEmpty()) {
             typed = true;
             ofType = group.byType.get(type);
             if (ofType == null) {
-                ofType = new ResultStats.Accumulator();
+                ofType = new Accumulator();
                 group.byType.put(type, ofType);
             }
         }
@@ -86,40 +86,77 @@ public final class SummaryRecorder implements ResultSink {
         List<Summary> rows = new ArrayList<>();
         for (Map.Entry<String, Map<String, Group>> p : groups.entrySet()) {
             for (Map.Entry<String, Group> g : p.getValue().entrySet()) {
-                rows.add(g.getValue().all.snapshot().toSummary(p.getKey(), g.getKey(), ""));
+                rows.add(g.getValue().all.toSummary(p.getKey(), g.getKey(), ""));
                 if (typed) {
-                    for (Map.Entry<String, ResultStats.Accumulator> t : g.getValue().byType.entrySet()) {
-                        rows.add(t.getValue().snapshot().toSummary(p.getKey(), g.getKey(), t.getKey()));
+                    for (Map.Entry<String, Accumulator> t : g.getValue().byType.entrySet()) {
+                        rows.add(t.getValue().toSummary(p.getKey(), g.getKey(), t.getKey()));
                     }
                 }
             }
         }
-        rows.add(all.snapshot().toSummary(Summary.ALL, "", ""));
+        rows.add(all.toSummary(Summary.ALL, "", ""));
         return rows;
     }
 
     /**
-     * A snapshot of one row's statistics, labelled as in {@link #summaries()}: the participant
-     * and persona ({@code ""} for none), and the balloon type or {@code ""} for all types;
-     * {@link Summary#ALL} with {@code ""} and {@code ""} is everything. A group without results
-     * gives {@link ResultStats#empty()}.
+     * Counts, sums and second moments of one group, fed one balloon at a time without
+     * allocating. Sums are plain double additions in the order the balloons were recorded
+     * (Python's {@code sum}), so one recorder fed the seed's rows in file order reproduces the
+     * seed's numbers after rounding. Not thread-safe; the recorder guards it.
      */
-    public synchronized ResultStats stats(String participant, String persona, String balloonType) {
-        Objects.requireNonNull(participant, "participant");
-        Objects.requireNonNull(persona, "persona");
-        Objects.requireNonNull(balloonType, "balloonType");
-        if (Summary.ALL.equals(participant) && persona.isEmpty() && balloonType.isEmpty()) {
-            return all.snapshot();
+    private static final class Accumulator {
+        private long balloons;
+        private long errored;
+        private long bursts;
+        private long unburst;
+        private double sumPumps;
+        private double sumEarnings;
+        private double sumUnburstPumps;
+        private double m2Pumps;
+        private double m2Earnings;
+        private double m2UnburstPumps;
+
+        void recordError() {
+            errored++;
         }
-        Map<String, Group> byPersona = groups.get(participant);
-        Group group = byPersona == null ? null : byPersona.get(persona);
-        if (group == null) {
-            return ResultStats.empty();
+
+        void record(int pumps, boolean burst, double earnings) {
+            double p = pumps;
+            m2Pumps += welford(balloons, sumPumps, p);
+            m2Earnings += welford(balloons, sumEarnings, earnings);
+            balloons++;
+            sumPumps += p;
+            sumEarnings += earnings;
+            if (burst) {
+                bursts++;
+            } else {
+                m2UnburstPumps += welford(unburst, sumUnburstPumps, p);
+                unburst++;
+                sumUnburstPumps += p;
+            }
         }
-        if (balloonType.isEmpty()) {
-            return group.all.snapshot();
+
+        /** Welford's increment of the sum of squared deviations when {@code x} joins {@code n} values summing to {@code sum}. */
+        private static double welford(long n, double sum, double x) {
+            if (n == 0) {
+                return 0.0;
+            }
+            double before = sum / n;
+            double after = (sum + x) / (n + 1);
+            return (x - before) * (x - after);
         }
-        ResultStats.Accumulator t = group.byType.get(balloonType);
-        return t == null ? ResultStats.empty() : t.snapshot();
+
+        Summary toSummary(String participant, String persona, String balloonType) {
+            return new Summary(participant, persona, balloonType, balloons, errored,
+                    balloons == 0 ? Double.NaN : sumPumps / balloons,
+                    unburst == 0 ? 0.0 : sumUnburstPumps / unburst, // the seed's rule when every balloon burst
+                    balloons == 0 ? Double.NaN : (double) bursts / balloons,
+                    balloons == 0 ? Double.NaN : sumEarnings / balloons,
+                    sumEarnings, sd(m2Pumps, balloons), sd(m2UnburstPumps, unburst), sd(m2Earnings, balloons));
+        }
+
+        private static double sd(double m2, long n) {
+            return n < 2 ? Double.NaN : Math.sqrt(Math.max(0.0, m2) / (n - 1));
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.github.bart4j.examples;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.ExperimentResult;
-import io.github.bart4j.core.Money;
 import io.github.bart4j.core.ResultFiles;
 import io.github.bart4j.core.ResultSink;
 import io.github.bart4j.core.ResultSinks;
@@ -189,8 +188,9 @@ public final class ModelLadderExample implements Example {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    /** Two decimals at most, as {@code 16.0}, {@code 0.35}; empty when undefined. */
     private static String num(double x) {
-        return Double.isNaN(x) ? "" : Money.format(Money.round2(x));
+        return Double.isNaN(x) ? "" : Double.toString(Math.round(x * 100) / 100.0);
     }
 
     @Override

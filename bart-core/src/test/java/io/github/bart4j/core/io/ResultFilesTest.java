@@ -16,7 +16,6 @@ import io.github.bart4j.core.ResultSink;
 import io.github.bart4j.core.ResultSinks;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.Statistics;
-import io.github.bart4j.core.SummaryOptions;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import java.io.IOException;
 import java.io.Writer;
@@ -214,7 +213,7 @@ class ResultFilesTest {
         assertThat(results.get(0).responses()).containsExactly("Pump", "Pump", "Cash Out");
         assertThat(results.get(1).isError()).isTrue();
         assertThat(results.get(1).error()).isEqualTo("No valid LLM response after 3 attempts");
-        assertThat(Statistics.summarize(results, SummaryOptions.seedScoring()).get(0).totalBalloons()).isEqualTo(2);
+        assertThat(Statistics.summarize(results, Statistics.Scoring.SEED).get(0).totalBalloons()).isEqualTo(2);
     }
 
     // ------------------------------------------------------------ journal edge cases

@@ -6,7 +6,6 @@ import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ResultFiles;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.Summary;
-import io.github.bart4j.core.SummaryOptions;
 import io.github.bart4j.core.io.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ class SeedSummaryReproductionTest {
         String expected = Files.readString(Fixtures.seedRuns().resolve("BART_summary_" + run + ".csv"),
                 StandardCharsets.UTF_8);
 
-        String actual = Statistics.toSeedCsv(Statistics.summarize(results, SummaryOptions.seedScoring()));
+        String actual = Statistics.toSeedCsv(Statistics.summarize(results, Statistics.Scoring.SEED));
 
         assertThat(actual).isEqualTo(expected);
     }
@@ -38,8 +37,8 @@ class SeedSummaryReproductionTest {
     void bart4j_scoring_changes_only_the_models_with_errors_and_counts_their_errors() {
         Path file = Fixtures.seedRuns().resolve("BART_combined_20250407-175732.csv");
         List<BalloonResult> results = ResultFiles.read(file);
-        Map<String, Summary> seed = byModel(Statistics.summarize(results, SummaryOptions.seedScoring()));
-        Map<String, Summary> bart4j = byModel(Statistics.summarize(results, SummaryOptions.defaults()));
+        Map<String, Summary> seed = byModel(Statistics.summarize(results, Statistics.Scoring.SEED));
+        Map<String, Summary> bart4j = byModel(Statistics.summarize(results, Statistics.Scoring.BART4J));
         Map<String, Long> expectedErrors = Map.of("openai/o1", 47L, "google/gemini-2.5-pro-preview-03-25", 42L,
                 "anthropic/claude-3.7-sonnet:thinking", 34L, "openai/o3-mini-high", 31L, "openai/o1-mini", 15L,
                 "openai/o3-mini", 6L);

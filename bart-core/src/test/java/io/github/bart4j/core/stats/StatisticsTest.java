@@ -9,10 +9,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ResultFiles;
-import io.github.bart4j.core.ResultStats;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.Summary;
-import io.github.bart4j.core.SummaryOptions;
 import io.github.bart4j.core.SummaryRecorder;
 import io.github.bart4j.core.io.Fixtures;
 import java.lang.management.ManagementFactory;
@@ -68,7 +66,7 @@ class StatisticsTest {
                 burst("m", 3, 2));
 
         Summary bart4j = Statistics.summarize(results).get(0);
-        Summary seed = Statistics.summarize(results, SummaryOptions.seedScoring()).get(0);
+        Summary seed = Statistics.summarize(results, Statistics.Scoring.SEED).get(0);
 
         assertThat(bart4j.totalBalloons()).isEqualTo(2);
         assertThat(bart4j.erroredBalloons()).isEqualTo(1);
@@ -117,29 +115,20 @@ class StatisticsTest {
     }
 
     @Test
-    void snapshots_of_disjoint_groups_add_up_to_the_whole() {
+    void the_all_row_counts_every_balloon_and_every_error_of_the_seed_run() {
         List<BalloonResult> all = ResultFiles.read(Fixtures.seedRuns().resolve("BART_combined_20250407-175732.csv"));
-        SummaryRecorder whole = Statistics.recorder(SummaryOptions.defaults());
-        SummaryRecorder first = Statistics.recorder(SummaryOptions.defaults());
-        SummaryRecorder second = Statistics.recorder(SummaryOptions.defaults());
-        for (int i = 0; i < all.size(); i++) {
-            whole.accept(all.get(i));
-            (i < 500 ? first : second).accept(all.get(i));
-        }
+        SummaryRecorder recorder = Statistics.recorder(Statistics.Scoring.BART4J);
+        all.forEach(recorder::accept);
 
-        ResultStats merged = first.stats(Summary.ALL, "", "").plus(second.stats(Summary.ALL, "", ""));
-        ResultStats expected = whole.stats(Summary.ALL, "", "");
-
-        assertThat(merged.balloonCount()).isEqualTo(expected.balloonCount()).isEqualTo(1125);
-        assertThat(merged.erroredCount()).isEqualTo(175);
-        assertThat(merged.burstCount()).isEqualTo(expected.burstCount());
-        assertThat(merged.avgPumps()).isEqualTo(expected.avgPumps());
-        assertThat(merged.totalEarnings()).isCloseTo(expected.totalEarnings(), within(1e-9));
-        assertThat(merged.sdPumps()).isCloseTo(expected.sdPumps(), within(1e-12));
-        assertThat(merged.sdAdjustedPumps()).isCloseTo(expected.sdAdjustedPumps(), within(1e-12));
-        assertThat(merged.sdEarnings()).isCloseTo(expected.sdEarnings(), within(1e-12));
-        assertThat(ResultStats.empty().plus(expected).sdPumps()).isEqualTo(expected.sdPumps());
-        assertThat(first.stats("nobody", "", "")).isSameAs(ResultStats.empty());
+        List<Summary> rows = recorder.summaries();
+        Summary everything = rows.get(rows.size() - 1);
+        assertThat(everything.participant()).isEqualTo(Summary.ALL);
+        assertThat(everything.totalBalloons()).isEqualTo(1125);
+        assertThat(everything.erroredBalloons()).isEqualTo(175);
+        assertThat(rows).isEqualTo(Statistics.summarize(all));
+        Summary seed = Statistics.summarize(all, Statistics.Scoring.SEED).get(rows.size() - 1);
+        assertThat(seed.totalBalloons()).isEqualTo(1125 + 175);
+        assertThat(seed.erroredBalloons()).isZero();
     }
 
     @Test
@@ -147,7 +136,7 @@ class StatisticsTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<BalloonResult> results = List.of(typed("m", "p", "blue", 1, 100, 40), typed("m", "p", "blue", 2, 5, 9),
                 errored("m", 3, 10, 2, "x"));
-        SummaryRecorder recorder = Statistics.recorder(SummaryOptions.defaults());
+        SummaryRecorder recorder = Statistics.recorder(Statistics.Scoring.BART4J);
         for (int i = 0; i < 20_000; i++) {
             recorder.accept(results.get(i % 3));
         }
@@ -159,7 +148,8 @@ class StatisticsTest {
         long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
         assertThat(allocated).as("bytes allocated for 100,000 balloons").isLessThan(100_000);
-        assertThat(recorder.stats("m", "p", "").balloonCount()).isEqualTo(13_334 + 66_667);
+        assertThat(recorder.summaries()).filteredOn(r -> r.persona().equals("p") && r.balloonType().isEmpty())
+                .extracting(Summary::totalBalloons).containsExactly(13_334L + 66_667L);
     }
 
     @Test
@@ -178,7 +168,7 @@ class StatisticsTest {
 
     @Test
     void the_recorder_as_a_sink_counts_every_result_from_many_threads() throws Exception {
-        SummaryRecorder recorder = Statistics.recorder(SummaryOptions.defaults());
+        SummaryRecorder recorder = Statistics.recorder(Statistics.Scoring.BART4J);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             String model = "m" + (t % 2);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.Summary;
-import io.github.bart4j.core.SummaryOptions;
 import io.github.bart4j.core.analysis.Analysis;
 import io.github.bart4j.core.analysis.CognitiveModel;
 import java.nio.file.Path;
@@ -102,8 +101,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.print(analysis.fit(CognitiveModel.fromLabel(fit.name())).orElseThrow().toCsv());
             return 0;
         }
-        List<Summary> summary = Statistics.summarize(results, seedScoring ? SummaryOptions.seedScoring()
-                : SummaryOptions.defaults());
+        List<Summary> summary = Statistics.summarize(results, seedScoring ? Statistics.Scoring.SEED
+                : Statistics.Scoring.BART4J);
         switch (format) {
             case csv -> out.print(Statistics.toCsv(summary));
             case json -> {
