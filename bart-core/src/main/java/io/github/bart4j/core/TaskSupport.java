@@ -32,6 +32,8 @@ final class TaskSupport {
         Answer recorded;
         if (answer.isValid() && !expected.isInstance(answer)) {
             recorded = new Answer.Invalid(wrongKind, raw, answer.reasoning(), answer.usage());
+        } else if (raw.length() == answer.raw().length()) {
+            recorded = answer; // nothing to strip: records are immutable, keep it
         } else if (answer instanceof Answer.Choice c) {
             recorded = new Answer.Choice(c.decision(), raw, c.reasoning(), c.usage());
         } else if (answer instanceof Answer.PumpCount p) {
