@@ -8,6 +8,7 @@ import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.langchain4j.ConversationMode;
 import io.github.bart4j.langchain4j.LlmParticipants;
 import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

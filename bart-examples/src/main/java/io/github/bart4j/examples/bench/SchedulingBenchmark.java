@@ -5,6 +5,7 @@ import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.langchain4j.LlmParticipants;
 import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Collections;
