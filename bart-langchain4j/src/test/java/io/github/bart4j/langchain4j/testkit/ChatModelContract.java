@@ -3,6 +3,7 @@ package io.github.bart4j.langchain4j.testkit;
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ public abstract class ChatModelContract extends PolicyParticipantContract {
      * retries of its own. Override to test your participant options.
      */
     protected Participant participant(ChatModel model, String name) {
-        return LlmParticipant.builder().chatModel(model).name(name).maxRetries(0).build();
+        return LlmParticipant.builder().chatModel(model).name(name).retryPolicy(RetryPolicy.none()).build();
     }
 
     @Override
