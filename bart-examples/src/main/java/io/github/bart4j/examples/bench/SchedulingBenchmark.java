@@ -9,6 +9,7 @@ import io.github.bart4j.core.SchedulingSimulation;
 import io.github.bart4j.langchain4j.ChatModels;
 import io.github.bart4j.langchain4j.LlmParticipant;
 import io.github.bart4j.langchain4j.RetryPolicy;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
