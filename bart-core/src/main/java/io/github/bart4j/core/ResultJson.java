@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,7 +40,7 @@ final class ResultJson {
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             write(g, r);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ResultIoException("cannot write a result as JSON: " + e.getMessage(), e);
         }
         return out.append('\n').toString();
     }
