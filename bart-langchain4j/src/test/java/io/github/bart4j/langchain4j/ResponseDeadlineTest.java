@@ -153,7 +153,7 @@ class ResponseDeadlineTest {
     @Test
     void an_over_long_answer_to_a_chat_model_used_directly_is_a_Bart4jException() {
         server.enqueue(ok(OpenRouterWireTest.completion("Pump " + "x".repeat(4000))));
-        var model = ChatModels.create(options().maxResponseBytes(2048).build());
+        var model = model().maxResponseBytes(2048).build();
 
         assertThatThrownBy(() -> model.chat("Pump or cash out?"))
                 .isInstanceOf(Bart4jException.class)
