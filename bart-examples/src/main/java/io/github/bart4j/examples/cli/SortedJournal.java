@@ -1,9 +1,9 @@
 package io.github.bart4j.examples.cli;
 
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.Experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bart4j.core.BalloonResult;
+import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.ResultFileException;
 import io.github.bart4j.core.ResultFiles;
 import java.io.BufferedOutputStream;
