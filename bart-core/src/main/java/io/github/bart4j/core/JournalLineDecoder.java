@@ -25,6 +25,39 @@ final class JournalLineDecoder {
 
     private static final NotOurs NOT_OURS = new NotOurs();
 
+    // the keys of ResultJson.write's objects
+    private static final byte[] BALLOON_ID = ascii("balloon_id");
+    private static final byte[] BALLOON_TYPE = ascii("balloon_type");
+    private static final byte[] BURST = ascii("burst");
+    private static final byte[] CHOICES = ascii("choices");
+    private static final byte[] COST_USD = ascii("cost_usd");
+    private static final byte[] DECISION = ascii("decision");
+    private static final byte[] DECISIONS = ascii("decisions");
+    private static final byte[] EARNINGS = ascii("earnings");
+    private static final byte[] EPOCH = ascii("epoch");
+    private static final byte[] ERROR = ascii("error");
+    private static final byte[] FULL_RESPONSES = ascii("full_responses");
+    private static final byte[] INPUT_TOKENS = ascii("input_tokens");
+    private static final byte[] INVALID_REASON = ascii("invalid_reason");
+    private static final byte[] INVALID_RESPONSES = ascii("invalid_responses");
+    private static final byte[] LATENCY_MS = ascii("latency_ms");
+    private static final byte[] MAX_PUMPS = ascii("max_pumps");
+    private static final byte[] MIN_PUMPS = ascii("min_pumps");
+    private static final byte[] MODEL = ascii("model");
+    private static final byte[] OUTPUT_TOKENS = ascii("output_tokens");
+    private static final byte[] PERSONA = ascii("persona");
+    private static final byte[] PUMPS_ATTEMPTED = ascii("pumps_attempted");
+    private static final byte[] PUMPS_DECLARED = ascii("pumps_declared");
+    private static final byte[] RAW = ascii("raw");
+    private static final byte[] REASONING = ascii("reasoning");
+    private static final byte[] REWARD_PER_PUMP = ascii("reward_per_pump");
+    private static final byte[] STATUS = ascii("status");
+    private static final byte[] THRESHOLD_PUMPS = ascii("threshold_pumps");
+
+    private static byte[] ascii(String key) {
+        return key.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private final byte[] b;
     private final int end;
     private int p;
@@ -49,50 +82,50 @@ final class JournalLineDecoder {
 
     private BalloonResult result() {
         expect('{');
-        key("model");
+        key(MODEL);
         String model = string();
-        field("balloon_id");
+        field(BALLOON_ID);
         int id = intValue();
-        field("epoch");
+        field(EPOCH);
         int epoch = intValue();
-        field("persona");
+        field(PERSONA);
         String persona = string();
-        field("balloon_type");
+        field(BALLOON_TYPE);
         String type = string();
-        field("threshold_pumps");
+        field(THRESHOLD_PUMPS);
         int threshold = intValue();
-        field("min_pumps");
+        field(MIN_PUMPS);
         int min = intValue();
-        field("max_pumps");
+        field(MAX_PUMPS);
         int max = intValue();
-        field("reward_per_pump");
+        field(REWARD_PER_PUMP);
         double reward = number();
-        field("pumps_attempted");
+        field(PUMPS_ATTEMPTED);
         int pumps = intValue();
-        field("burst");
+        field(BURST);
         boolean burst = bool();
-        field("earnings");
+        field(EARNINGS);
         double earnings = number();
-        field("status");
+        field(STATUS);
         String status = string();
-        field("error");
+        field(ERROR);
         String error = nullableString();
         // the seed's columns and the totals: the general path reads the record from decisions, so only checked here
-        field("choices");
+        field(CHOICES);
         skipStrings();
-        field("full_responses");
+        field(FULL_RESPONSES);
         skipStrings();
-        field("invalid_responses");
+        field(INVALID_RESPONSES);
         skipStrings();
-        field("input_tokens");
+        field(INPUT_TOKENS);
         nullableInt();
-        field("output_tokens");
+        field(OUTPUT_TOKENS);
         nullableInt();
-        field("cost_usd");
+        field(COST_USD);
         nullableNumber();
-        field("latency_ms");
+        field(LATENCY_MS);
         integral(false);
-        field("decisions");
+        field(DECISIONS);
         expect('[');
         List<DecisionRecord> decisions = new ArrayList<>();
         if (peek() == ']') {
@@ -112,24 +145,24 @@ final class JournalLineDecoder {
 
     private DecisionRecord decision() {
         expect('{');
-        key("raw");
+        key(RAW);
         String raw = string();
-        field("decision");
+        field(DECISION);
         String label = nullableString();
         Decision decision = label == null ? null : SeedRows.decision(label, "decision");
-        field("pumps_declared");
+        field(PUMPS_DECLARED);
         Integer declared = nullableInt();
-        field("invalid_reason");
+        field(INVALID_REASON);
         String invalid = nullableString();
-        field("reasoning");
+        field(REASONING);
         String reasoning = nullableString();
-        field("input_tokens");
+        field(INPUT_TOKENS);
         Integer in = nullableInt();
-        field("output_tokens");
+        field(OUTPUT_TOKENS);
         Integer out = nullableInt();
-        field("cost_usd");
+        field(COST_USD);
         Double cost = nullableNumber();
-        field("latency_ms");
+        field(LATENCY_MS);
         long latency = integral(false);
         expect('}');
         return new DecisionRecord(raw, decision, declared, invalid, reasoning, ResultJson.usage(in, out, cost),
@@ -192,19 +225,20 @@ final class JournalLineDecoder {
     // ---------------------------------------------------------------- tokens
 
     /** {@code ,"key":}: the next field of an object. */
-    private void field(String key) {
+    private void field(byte[] key) {
         expect(',');
         key(key);
     }
 
-    private void key(String key) {
+    /** {@code "key":}. */
+    private void key(byte[] key) {
         expect('"');
-        int n = key.length();
+        int n = key.length;
         if (p + n + 2 > end) {
             throw NOT_OURS;
         }
         for (int i = 0; i < n; i++) {
-            if (b[p + i] != key.charAt(i)) {
+            if (b[p + i] != key[i]) {
                 throw NOT_OURS;
             }
         }

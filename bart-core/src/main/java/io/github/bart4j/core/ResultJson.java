@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,13 +37,31 @@ final class ResultJson {
 
     /** One result as a single line of JSON, {@code "\n"} included. */
     public static String line(BalloonResult r) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        StringBuilder text = new StringBuilder(2048); // a typical line fits: no copying while it grows
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                text.append(buf, off, len);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                text.append(str, off, off + len);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        })) {
             write(g, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.append('\n').toString();
+        return text.append('\n').toString();
     }
 
     /** Writes one result as a JSON object. */

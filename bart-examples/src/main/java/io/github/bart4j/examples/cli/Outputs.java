@@ -116,14 +116,33 @@ final class Outputs {
     /**
      * Writes {@code BART_combined.csv} (if {@code log_csv}), {@code BART_summary.csv} and
      * {@code BART_results.json} (if {@code log_json}) from {@code results} in their order, iterating
-     * them at most twice: once for the CSV while the summary, totals and counts are tallied, once for
-     * the JSON file (which lists the summary before the results).
+     * them once: while the CSV is written and the summary, totals and counts are tallied, a second
+     * thread writes the JSON file's results (the file lists the summary before them, so they go to
+     * a temporary file that follows the summary once it is known).
      *
      * @return the tally of the results, for the manifest and the run's outcome
      */
     static RunTally writeFiles(RunDirectory dir, RunConfig cfg, Map<String, Object> publicConfig, long seed,
                                Iterable<BalloonResult> results, Instant started) {
         RunTally tally = new RunTally();
+        ResultRelay relay = cfg.logJson() ? new ResultRelay() : null;
+        Throwable[] jsonFailure = new Throwable[1];
+        Thread json = null;
+        if (relay != null) {
+            Map<String, Object> parameters = new LinkedHashMap<>(publicConfig);
+            parameters.put("seed", seed);
+            json = new Thread(() -> {
+                try {
+                    dir.writeAtomically(RunDirectory.RESULTS_JSON, tmp -> ResultFiles.writeResultsJson(tmp,
+                            cfg.experimentName(), started.toString(), parameters, relay, tally::summaries));
+                } catch (Throwable e) {
+                    jsonFailure[0] = e;
+                    relay.discard();
+                }
+            }, "bart-results-json");
+            json.setDaemon(true);
+            json.start();
+        }
         Iterable<BalloonResult> tallied = () -> new java.util.Iterator<>() {
             private final java.util.Iterator<BalloonResult> it = results.iterator();
 
@@ -136,18 +155,42 @@ final class Outputs {
             public BalloonResult next() {
                 BalloonResult r = it.next();
                 tally.accept(r);
+                if (relay != null) {
+                    relay.add(r);
+                }
                 return r;
             }
         };
-        if (cfg.logCsv()) {
-            writeCombinedCsv(dir, tallied);
-        } else {
-            tallied.forEach(r -> { });
+        try {
+            if (cfg.logCsv()) {
+                writeCombinedCsv(dir, tallied);
+            } else {
+                tallied.forEach(r -> { });
+            }
+        } catch (RuntimeException | Error e) {
+            if (relay != null) {
+                relay.abort();
+            }
+            throw e;
+        }
+        if (relay != null) {
+            relay.end();
         }
         List<Summary> summary = tally.summaries();
         dir.writeAtomically(RunDirectory.SUMMARY, tmp -> Statistics.writeCsv(tmp, summary));
-        if (cfg.logJson()) {
-            writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
+        if (json != null) {
+            try {
+                json.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing " + RunDirectory.RESULTS_JSON, e);
+            }
+            if (jsonFailure[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (jsonFailure[0] instanceof Error e) {
+                throw e;
+            }
         }
         return tally;
     }
