@@ -1,6 +1,7 @@
 package io.github.bart4j.langchain4j;
 
 import io.github.bart4j.core.spi.Participant;
+import io.github.bart4j.langchain4j.testkit.PolicyParticipantContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,14 +21,14 @@ class WireContractTest {
         FakeChatModel policy = FakeChatModel.policy(spec);
         ChatServer server = new ChatServer(format, r -> policy.chat(r).aiMessage().text(), garbled, failing);
         servers.add(server);
-        ModelOptions.Backend backend = format == ChatServer.Format.OPENAI ? ModelOptions.Backend.OPENROUTER
-                : ModelOptions.Backend.OLLAMA;
-        return LlmParticipants.create(ModelOptions.builder(backend, "test/model").apiKey("sk-test")
-                .baseUrl(server.baseUrl()).maxRetries(1).sleeper(d -> { }).build());
+        ChatModels.Builder<?> model = format == ChatServer.Format.OPENAI ? ChatModels.openRouter() : ChatModels.ollama();
+        return LlmParticipant.builder()
+                .chatModel(model.modelName("test/model").apiKey("sk-test").baseUrl(server.baseUrl()).build())
+                .retryPolicy(RetryPolicy.builder().maxRetries(1).build()).sleeper(d -> { }).build();
     }
 
     @Nested
-    class OpenAiFormat extends ParticipantContractTest {
+    class OpenAiFormat extends PolicyParticipantContract {
         @Override
         protected Participant participant(String spec) {
             return over(ChatServer.Format.OPENAI, spec, 0, false);
@@ -45,7 +46,7 @@ class WireContractTest {
     }
 
     @Nested
-    class OllamaFormat extends ParticipantContractTest {
+    class OllamaFormat extends PolicyParticipantContract {
         @Override
         protected Participant participant(String spec) {
             return over(ChatServer.Format.OLLAMA, spec, 0, false);

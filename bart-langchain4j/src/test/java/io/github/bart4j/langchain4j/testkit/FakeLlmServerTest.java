@@ -1,4 +1,4 @@
-package io.github.bart4j.examples.bench;
+package io.github.bart4j.langchain4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,9 +9,10 @@ import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.examples.bench.FakeLlmServer.Fault;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.ChatModels;
+import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer.Fault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,6 +96,25 @@ class FakeLlmServerTest {
     }
 
     @Test
+    void an_unreadable_answer_is_a_well_formed_completion_in_both_formats() throws Exception {
+        try (FakeLlmServer server = FakeLlmServer.builder().faults(r -> Fault.UNREADABLE).start()) {
+            JsonNode openAi = JSON.readTree(post(server.openAiBaseUrl() + "/chat/completions", ASK).body());
+            assertThat(openAi.at("/choices/0/message/content").asText()).isEqualTo(FakeLlmServer.UNREADABLE_TEXT);
+            JsonNode ollama = JSON.readTree(post(server.ollamaBaseUrl() + "/api/chat", ASK).body());
+            assertThat(ollama.at("/message/content").asText()).isEqualTo(FakeLlmServer.UNREADABLE_TEXT);
+        }
+    }
+
+    @Test
+    void sets_no_jvm_wide_property() {
+        try (FakeLlmServer server = FakeLlmServer.start()) {
+            assertThat(server.port()).isPositive();
+            // TCP_NODELAY is set on each accepted socket; the JDK server's JVM-wide switch stays unset
+            assertThat(System.getProperty("sun.net.httpserver.nodelay")).isNull();
+        }
+    }
+
+    @Test
     void a_seeded_fault_rate_hits_the_same_requests_every_time() {
         var a = FakeLlmServer.builder().faultRate(0.3, 5, Fault.SERVER_ERROR);
         try (FakeLlmServer one = a.start(); FakeLlmServer two = FakeLlmServer.builder()
@@ -124,16 +144,16 @@ class FakeLlmServerTest {
     @Test
     void an_llm_participant_plays_the_policy_through_the_server() {
         try (FakeLlmServer server = FakeLlmServer.start()) {
-            Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OPENAI, "fixed:5")
-                    .baseUrl(server.openAiBaseUrl()).maxRetries(0).build());
+            Participant p = LlmParticipant.builder().chatModel(ChatModels.openAiCompatible().modelName("fixed:5")
+                    .baseUrl(server.openAiBaseUrl()).build()).retryPolicy(RetryPolicy.none()).build();
             BalloonResult r = Task.classic().play(p, new Balloon(3, "", 1, 20, 20, 0.10));
             assertThat(r.pumps()).isEqualTo(5);
             assertThat(r.isError()).isFalse();
             assertThat(r.usage().inputTokens()).isPositive();
             assertThat(server.requestCount("fixed:5", 3)).isEqualTo(6);
 
-            Participant ollama = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OLLAMA, "crra:0")
-                    .baseUrl(server.ollamaBaseUrl()).maxRetries(0).build());
+            Participant ollama = LlmParticipant.builder().chatModel(ChatModels.ollama().modelName("crra:0")
+                    .baseUrl(server.ollamaBaseUrl()).build()).retryPolicy(RetryPolicy.none()).build();
             BalloonResult o = Task.classic().play(ollama, new Balloon(8, "", 1, 20, 20, 0.10));
             assertThat(o.isError()).as(o.error()).isFalse();
             assertThat(o.pumps()).isEqualTo(10);
