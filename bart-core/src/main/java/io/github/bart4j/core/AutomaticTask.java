@@ -15,9 +15,20 @@ import java.util.Objects;
 final class AutomaticTask implements Task {
 
     private final int maxInvalidAnswers;
+    private final Ticker ticker;
 
     public AutomaticTask(int maxInvalidAnswers) {
+        this(maxInvalidAnswers, Ticker.system());
+    }
+
+    private AutomaticTask(int maxInvalidAnswers, Ticker ticker) {
         this.maxInvalidAnswers = TaskSupport.checkMaxInvalid(maxInvalidAnswers);
+        this.ticker = ticker;
+    }
+
+    /** This task measuring latencies on {@code ticker}. */
+    AutomaticTask withTicker(Ticker ticker) {
+        return new AutomaticTask(maxInvalidAnswers, ticker);
     }
 
     @Override
@@ -32,7 +43,7 @@ final class AutomaticTask implements Task {
             return TaskSupport.error(participant, balloon, context, 0, records, e);
         }
         while (true) {
-            long start = System.nanoTime();
+            long start = ticker.read();
             Answer reply;
             try {
                 reply = Objects.requireNonNull(session.declarePumps(new BalloonState(0, 0.0, invalid, lastInvalid)),
@@ -40,7 +51,8 @@ final class AutomaticTask implements Task {
             } catch (RuntimeException e) {
                 return TaskSupport.error(participant, balloon, context, 0, records, e);
             }
-            Turn turn = TaskSupport.record(reply, Answer.PumpCount.class, "expected a number of pumps", start);
+            Turn turn = TaskSupport.record(reply, Answer.PumpCount.class, "expected a number of pumps",
+                    ticker.read() - start);
             records.add(turn);
             if (turn.answer() instanceof Answer.PumpCount count) {
                 int declared = count.pumps();

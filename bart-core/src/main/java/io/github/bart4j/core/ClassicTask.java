@@ -12,9 +12,20 @@ import java.util.Objects;
 final class ClassicTask implements Task {
 
     private final int maxInvalidAnswers;
+    private final Ticker ticker;
 
     public ClassicTask(int maxInvalidAnswers) {
+        this(maxInvalidAnswers, Ticker.system());
+    }
+
+    private ClassicTask(int maxInvalidAnswers, Ticker ticker) {
         this.maxInvalidAnswers = TaskSupport.checkMaxInvalid(maxInvalidAnswers);
+        this.ticker = ticker;
+    }
+
+    /** This task measuring latencies on {@code ticker}. */
+    ClassicTask withTicker(Ticker ticker) {
+        return new ClassicTask(maxInvalidAnswers, ticker);
     }
 
     @Override
@@ -31,14 +42,15 @@ final class ClassicTask implements Task {
         }
         while (true) {
             BalloonState state = new BalloonState(pumps, balloon.earnings(pumps, false), invalid, lastInvalid);
-            long start = System.nanoTime();
+            long start = ticker.read();
             Answer reply;
             try {
                 reply = Objects.requireNonNull(session.decide(state), "BalloonSession.decide returned null");
             } catch (RuntimeException e) {
                 return TaskSupport.error(participant, balloon, context, pumps, records, e);
             }
-            Turn turn = TaskSupport.record(reply, Answer.Choice.class, "expected Pump or Cash Out", start);
+            Turn turn = TaskSupport.record(reply, Answer.Choice.class, "expected Pump or Cash Out",
+                    ticker.read() - start);
             records.add(turn);
             if (!(turn.answer() instanceof Answer.Choice choice)) {
                 invalid++;

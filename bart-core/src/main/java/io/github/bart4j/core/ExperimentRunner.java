@@ -49,6 +49,7 @@ final class ExperimentRunner {
     private final Map<BalloonResult.Key, BalloonResult> completed = new HashMap<>();
     private final boolean retainResults;
     private BudgetGuard budget = new BudgetGuard(Budget.NONE, List.of());
+    private Ticker ticker = Ticker.system();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -88,6 +89,11 @@ final class ExperimentRunner {
     /** Keeps the run within {@code budget} (see {@link Budget}); call before {@link #run()}. */
     public void budget(Budget budget) {
         this.budget = new BudgetGuard(budget, completed.values());
+    }
+
+    /** Measures elapsed time on {@code ticker} (see {@link Ticker}); call before {@link #run()}. */
+    public void ticker(Ticker ticker) {
+        this.ticker = ticker;
     }
 
     public int total() {
@@ -192,7 +198,7 @@ final class ExperimentRunner {
             remaining[i] = pendingCount(i);
         }
         return new ArmScheduler(maxConcurrency, groupOf, caps.stream().mapToInt(Integer::intValue).toArray(), queues,
-                remaining, System::nanoTime);
+                remaining, ticker::read);
     }
 
     /** Whether an arm's next item may be chosen at all: its participant has not failed. Called under the lock. */
@@ -217,7 +223,7 @@ final class ExperimentRunner {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("an experiment runs once");
         }
-        startNanos = System.nanoTime();
+        startNanos = ticker.read();
         done = completed.size();
         for (BalloonResult r : completed.values()) {
             if (r.isError()) {
@@ -302,7 +308,7 @@ final class ExperimentRunner {
         }
         boolean stopped = stoppedEarly || (stopRequested && notRun > 0);
         return new ExperimentResult(ordered, stopped, failures, notRun,
-                Duration.ofNanos(System.nanoTime() - startNanos), stopped ? budget.reached() : null);
+                Duration.ofNanos(ticker.read() - startNanos), stopped ? budget.reached() : null);
     }
 
     private void play(ArmScheduler.Started started) {
@@ -443,7 +449,7 @@ final class ExperimentRunner {
                 results.add(result);
             }
             progress = new Progress(done, total(), errors, inputTokens, outputTokens, cost,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
+                    Duration.ofNanos(ticker.read() - startNanos));
             listeners.balloonFinished(result, progress);
         } finally {
             lock.unlock();

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,13 +36,31 @@ final class ResultJson {
 
     /** One result as a single line of JSON, {@code "\n"} included. */
     public static String line(BalloonResult r) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        StringBuilder text = new StringBuilder(2048); // a typical line fits: no copying while it grows
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                text.append(buf, off, len);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                text.append(str, off, off + len);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        })) {
             write(g, r);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ResultIoException("cannot write a result as JSON: " + e.getMessage(), e);
         }
-        return out.append('\n').toString();
+        return text.append('\n').toString();
     }
 
     /** Writes one result as a JSON object. */
@@ -162,12 +179,7 @@ final class ResultJson {
         int min = node.has("min_pumps") ? integer(node, "min_pumps") : Math.min(defaults.minPumps(), threshold);
         int max = node.has("max_pumps") ? integer(node, "max_pumps") : Math.max(defaults.maxPumps(), threshold);
         double reward = node.has("reward_per_pump") ? number(node, "reward_per_pump") : defaults.rewardPerPump();
-        Balloon balloon;
-        try {
-            balloon = new Balloon(id, type, min, max, threshold, reward);
-        } catch (IllegalArgumentException e) {
-            throw new FormatProblem(e.getMessage());
-        }
+        Balloon balloon = balloon(id, type, min, max, threshold, reward);
 
         List<Turn> decisions;
         BalloonResult.Status status;
@@ -210,6 +222,22 @@ final class ResultJson {
                     node.has("invalid_responses") ? strings(node, "invalid_responses") : List.of(),
                     usage(node), node.has("latency_ms") ? longValue(node, "latency_ms") : 0);
         }
+        return result(model, persona, epoch, balloon, pumps, burst, earnings, decisions, status, error);
+    }
+
+    /** The balloon of a result object (shared with {@link JournalLineDecoder}). */
+    static Balloon balloon(int id, String type, int min, int max, int threshold, double reward) {
+        try {
+            return new Balloon(id, type, min, max, threshold, reward);
+        } catch (IllegalArgumentException e) {
+            throw new FormatProblem(e.getMessage());
+        }
+    }
+
+    /** The result of a decoded object (shared with {@link JournalLineDecoder}). */
+    static BalloonResult result(String model, String persona, int epoch, Balloon balloon, int pumps, boolean burst,
+                                double earnings, List<Turn> decisions, BalloonResult.Status status,
+                                String error) {
         try {
             return new BalloonResult(model, persona, epoch, balloon, pumps, burst, earnings, decisions, status, error);
         } catch (IllegalArgumentException e) {
@@ -224,10 +252,6 @@ final class ResultJson {
         return rest.isBlank() ? "ERROR" : rest;
     }
 
-    /**
-     * One element of {@code decisions}: exactly one of {@code decision}, {@code pumps_declared}
-     * and {@code invalid_reason} is set (not null).
-     */
     private static Turn decodeDecision(JsonNode d) {
         if (!d.isObject()) {
             throw new FormatProblem("each of decisions must be a JSON object, but one is: " + kind(d));
@@ -236,21 +260,30 @@ final class ResultJson {
         Decision decision = label == null ? null : SeedRows.decision(label, "decision");
         Integer declared = d.hasNonNull("pumps_declared") ? integer(d, "pumps_declared") : null;
         String reason = d.has("invalid_reason") ? text(d, "invalid_reason", false) : null;
+        long latency = d.has("latency_ms") ? longValue(d, "latency_ms") : 0;
+        String raw = d.has("raw") ? text(d, "raw", false) : "";
+        String reasoning = d.has("reasoning") ? text(d, "reasoning", false) : null;
+        return turn(raw, decision, declared, reason, reasoning, usage(d), latency);
+    }
+
+    /**
+     * One element of {@code decisions} (shared with {@link JournalLineDecoder}): exactly one of
+     * {@code decision}, {@code pumps_declared} and {@code invalid_reason} is set (not null).
+     */
+    static Turn turn(String raw, Decision decision, Integer declared, String reason, String reasoning,
+                     TokenUsage usage, long latency) {
         if ((decision != null ? 1 : 0) + (declared != null ? 1 : 0) + (reason != null ? 1 : 0) != 1) {
             throw new FormatProblem("each of decisions must set exactly one of decision, pumps_declared and"
-                    + " invalid_reason, but one has decision=" + label + ", pumps_declared=" + declared
+                    + " invalid_reason, but one has decision=" + (decision == null ? null : decision.label())
+                    + ", pumps_declared=" + declared
                     + ", invalid_reason=" + (reason == null ? null : "'" + SeedRows.abbreviate(reason) + "'"));
         }
         if (declared != null && declared < 0) {
             throw new FormatProblem("pumps_declared must be >= 0, but is: " + declared);
         }
-        long latency = d.has("latency_ms") ? longValue(d, "latency_ms") : 0;
         if (latency < 0) {
             throw new FormatProblem("latency_ms must be >= 0, but is: " + latency);
         }
-        String raw = d.has("raw") ? text(d, "raw", false) : "";
-        String reasoning = d.has("reasoning") ? text(d, "reasoning", false) : null;
-        TokenUsage usage = usage(d);
         Answer answer = decision != null ? new Answer.Choice(decision, raw, reasoning, usage)
                 : declared != null ? new Answer.PumpCount(declared, raw, reasoning, usage)
                 : new Answer.Invalid(reason, raw, reasoning, usage);
@@ -261,10 +294,18 @@ final class ResultJson {
         Integer in = n.hasNonNull("input_tokens") ? integer(n, "input_tokens") : null;
         Integer out = n.hasNonNull("output_tokens") ? integer(n, "output_tokens") : null;
         Double cost = n.hasNonNull("cost_usd") ? number(n, "cost_usd") : null;
+        return usage(in, out, cost);
+    }
+
+    /** Usage as recorded: {@link TokenUsage#UNKNOWN} when nothing is known. */
+    static TokenUsage usage(Integer in, Integer out, Double cost) {
         return in == null && out == null && cost == null ? TokenUsage.UNKNOWN : new TokenUsage(in, out, cost);
     }
 
-    private static BalloonResult.Status status(String s) {
+    static BalloonResult.Status status(String s) {
+        if ("ok".equals(s)) {
+            return BalloonResult.Status.OK;
+        }
         for (BalloonResult.Status st : BalloonResult.Status.values()) {
             if (st.label().equals(s)) {
                 return st;

@@ -20,14 +20,28 @@ final class TaskSupport {
     }
 
     /**
+     * {@code task} measuring latencies on {@code ticker}: bart4j's own tasks are rebuilt with it, a
+     * task a user wrote measures its own time and is returned as it is.
+     */
+    static Task withTicker(Task task, Ticker ticker) {
+        if (task instanceof ClassicTask classic) {
+            return classic.withTicker(ticker);
+        }
+        if (task instanceof AutomaticTask automatic) {
+            return automatic.withTicker(ticker);
+        }
+        return task;
+    }
+
+    /**
      * The turn recorded for {@code answer}: its raw text stripped (the seed stored
      * {@code response.strip()}), an answer of the other task's kind made {@link Answer.Invalid}
-     * with {@code wrongKind} as the reason, and the time since {@code startNanos}.
+     * with {@code wrongKind} as the reason, and {@code elapsedNanos} as its latency.
      *
      * @param expected the kind this task asks for: {@link Answer.Choice} or {@link Answer.PumpCount}
      */
-    static Turn record(Answer answer, Class<? extends Answer> expected, String wrongKind, long startNanos) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    static Turn record(Answer answer, Class<? extends Answer> expected, String wrongKind, long elapsedNanos) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
         String raw = answer.raw().strip();
         Answer recorded;
         if (answer.isValid() && !expected.isInstance(answer)) {

@@ -1,13 +1,14 @@
 package io.github.bart4j.langchain4j;
 
 import io.github.bart4j.core.Answer;
+import io.github.bart4j.core.Bart4jException;
 
 /**
  * A successful HTTP answer whose body passed {@link ChatModels.Builder#maxResponseBytes}: it was not
  * read further. The participant records it as an invalid answer ("answer too long"), keeping
  * {@link #PREFIX_CHARS} characters of the body, so a misbehaving server cannot fill the disk or the heap.
  */
-final class ResponseTooLargeException extends RuntimeException {
+final class ResponseTooLargeException extends Bart4jException {
 
     /** How much of the body is kept as the answer's raw text. */
     static final int PREFIX_CHARS = 1000;
