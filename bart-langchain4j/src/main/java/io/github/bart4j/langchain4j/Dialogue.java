@@ -9,6 +9,7 @@ import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Money;
+import io.github.bart4j.core.Rules;
 import io.github.bart4j.core.spi.BalloonContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,14 +20,14 @@ import java.util.Map;
 final class Dialogue {
 
     /** What the texts say about one balloon. */
-    record Stimulus(int id, String type, double reward, int min, int max) {
+    record Stimulus(int id, String type, double reward, int min, int max, Rules rules) {
 
         static Stimulus of(BalloonContext c) {
-            return new Stimulus(c.balloonId(), c.type(), c.rewardPerPump(), c.minPumps(), c.maxPumps());
+            return new Stimulus(c.balloonId(), c.type(), c.rewardPerPump(), c.minPumps(), c.maxPumps(), c.rules());
         }
 
         static Stimulus of(Balloon b) {
-            return new Stimulus(b.id(), b.type(), b.rewardPerPump(), b.minThreshold(), b.capacity());
+            return new Stimulus(b.id(), b.type(), b.rewardPerPump(), b.minThreshold(), b.capacity(), b.rules());
         }
     }
 
@@ -203,8 +204,11 @@ final class Dialogue {
         v.put("type_line", s.type().isEmpty() ? "" : BartPrompts.render(prompts.typeLine(), Map.of("type", s.type(),
                 "article", v.get("article"), "n", Integer.toString(s.id()), "min", Integer.toString(s.min()),
                 "max", Integer.toString(s.max()))));
-        v.put("range_rule", prompts.discloseRange() ? BartPrompts.render(prompts.rangeRule(), Map.of(
-                "min", Integer.toString(s.min()), "max", Integer.toString(s.max()))) : "");
+        v.put("burst_chance", s.rules().burstChance());
+        v.put("range_rule", !prompts.discloseRange() ? "" : s.rules().isClassic() ? BartPrompts.render(prompts.rangeRule(),
+                Map.of("min", Integer.toString(s.min()), "max", Integer.toString(s.max())))
+                : BartPrompts.render(prompts.hazardRule(), Map.of("min", Integer.toString(s.min()),
+                        "max", Integer.toString(s.max()), "burst_chance", s.rules().burstChance())));
         return v;
     }
 }

@@ -11,6 +11,7 @@ import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionRecord;
+import io.github.bart4j.core.Rules;
 import io.github.bart4j.core.TokenUsage;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -65,6 +66,10 @@ public final class ResultJson {
         g.writeNumberField("min_pumps", b.minThreshold());
         g.writeNumberField("max_pumps", b.capacity());
         g.writeNumberField("reward_per_pump", b.rewardPerPump());
+        if (!b.rules().isClassic()) { // a classic balloon's object stays as it was
+            g.writeStringField("rules", b.rules().name());
+            g.writeNumberField("burst_probability", b.rules().burstProbability());
+        }
         g.writeNumberField("pumps_attempted", r.pumps());
         g.writeBooleanField("burst", r.burst());
         g.writeNumberField("earnings", r.earnings());
@@ -168,7 +173,7 @@ public final class ResultJson {
         double reward = node.has("reward_per_pump") ? number(node, "reward_per_pump") : defaults.rewardPerPump();
         Balloon balloon;
         try {
-            balloon = new Balloon(id, type, min, max, threshold, reward);
+            balloon = new Balloon(id, type, min, max, threshold, reward, rules(node));
         } catch (IllegalArgumentException e) {
             throw new FormatProblem(e.getMessage());
         }
@@ -219,6 +224,19 @@ public final class ResultJson {
         } catch (IllegalArgumentException e) {
             throw new FormatProblem(e.getMessage());
         }
+    }
+
+    /** The rules of a result object: classic when it names none. */
+    private static Rules rules(JsonNode node) {
+        String name = node.has("rules") ? text(node, "rules", false) : null;
+        if (name == null || name.equals(Rules.CLASSIC)) {
+            return Rules.classic();
+        }
+        if (!name.equals(Rules.CONSTANT_HAZARD)) {
+            throw new FormatProblem("rules must be " + Rules.CLASSIC + " or " + Rules.CONSTANT_HAZARD + ", but is: '"
+                    + SeedRows.abbreviate(name) + "'");
+        }
+        return Rules.constantHazard(number(node, "burst_probability"));
     }
 
     /** The cause of a seed error cell: the text after {@code "ERROR: "} (or after {@code "ERROR"}). */

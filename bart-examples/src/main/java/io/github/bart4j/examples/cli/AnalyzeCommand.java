@@ -77,6 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
+        Analyses.refuseClassicOnly(results, fit == null ? null : fit.name(), sections);
         for (String note : PartialRuns.notes(files)) { // text: the output's first lines; csv/json: stderr
             if (format == Format.text) {
                 spec.commandLine().getOut().println(note);

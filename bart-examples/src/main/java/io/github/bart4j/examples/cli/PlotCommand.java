@@ -48,9 +48,7 @@ final class PlotCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
-        Path report = Report.write(io.github.bart4j.core.analysis.Analysis.of(results,
-                io.github.bart4j.core.analysis.AnalysisOptions.defaults().withFits(
-                        io.github.bart4j.core.analysis.CognitiveModel.PAR4, io.github.bart4j.core.analysis.CognitiveModel.EWMV)),
+        Path report = Report.write(io.github.bart4j.core.analysis.Analysis.of(results, Report.options(results)),
                 out, parameters(), svg);
         spec.commandLine().getOut().println("report: " + report);
         return 0;

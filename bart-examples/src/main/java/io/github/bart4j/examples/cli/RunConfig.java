@@ -47,7 +47,8 @@ public record RunConfig(
         String httpReferer,
         String appTitle,
         List<String> warnings,
-        CostSettings cost) {
+        CostSettings cost,
+        Double burstProbability) {
 
     /** The config as recorded in manifests and compared on resume: everything but the secret. */
     public Map<String, Object> publicView() {
@@ -60,6 +61,9 @@ public record RunConfig(
         m.put("max_pumps", maxPumps);
         m.put("reward_per_pump", rewardPerPump);
         m.put("num_balloons", numBalloons);
+        if (burstProbability != null) { // only then: a classic run's files stay as they were
+            m.put("burst_probability", burstProbability);
+        }
         m.put("thresholds", thresholds);
         m.put("seed", seed);
         m.put("balloon_types", balloonTypes == null ? null : balloonTypes.stream()
@@ -97,7 +101,7 @@ public record RunConfig(
     public static final List<String> EXPERIMENT_KEYS = List.of("backend", "base_url", "model_list", "min_pumps",
             "max_pumps", "reward_per_pump", "num_balloons", "thresholds", "seed", "balloon_types", "balloon_order",
             "epochs", "task", "temperature", "max_tokens", "model_seed", "conversation", "max_invalid_retries", "structured_output",
-            "disclose_range", "personas");
+            "disclose_range", "personas", "burst_probability");
 
     @Override
     public String toString() {

@@ -55,7 +55,7 @@ final class Plots {
         plots.add(pumpBoxes(rows, analysis));
         plots.add(burstVsPumps(rows, analysis));
         plots.add(pumpsOverBalloons(analysis));
-        if (!analysis.riskAversion().isEmpty()) {
+        if (analysis.design().classicRules() && !analysis.riskAversion().isEmpty()) {
             plots.add(impliedGamma(rows, analysis));
         }
         for (FitTable t : analysis.fits()) {

@@ -59,8 +59,16 @@ public final class Report {
      */
     public static Path write(List<BalloonResult> results, Path outDir, Map<String, ?> runParameters) {
         Objects.requireNonNull(results, "results");
-        return write(Analysis.of(results, AnalysisOptions.defaults().withFits(CognitiveModel.PAR4, CognitiveModel.EWMV)),
-                outDir, runParameters);
+        return write(Analysis.of(results, options(results)), outDir, runParameters);
+    }
+
+    /**
+     * The report's analysis options: the defaults plus par4 and EWMV fits, which are left out when a
+     * result was played under rules other than the classic ones (they assume the classic rules).
+     */
+    public static AnalysisOptions options(List<BalloonResult> results) {
+        return Analysis.otherRules(results).isPresent() ? AnalysisOptions.defaults()
+                : AnalysisOptions.defaults().withFits(CognitiveModel.PAR4, CognitiveModel.EWMV);
     }
 
     /**
