@@ -1,6 +1,5 @@
 package io.github.bart4j.core;
 
-import io.github.bart4j.core.internal.ExperimentRunner;
 import io.github.bart4j.core.spi.Participant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Balloon;
-import io.github.bart4j.core.BalloonOutcome;
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.Participant;
