@@ -54,7 +54,7 @@ public final class Rules {
      */
     public static Rules constantHazard(double burstProbability) {
         if (!(burstProbability > 0 && burstProbability <= 1)) {
-            throw new IllegalArgumentException("burstProbability must be > 0 and <= 1, but is: " + burstProbability);
+            throw new IllegalArgumentException("burstProbability must be > 0 and <= 1, but is " + burstProbability);
         }
         return new Rules(CONSTANT_HAZARD, burstProbability);
     }

@@ -15,7 +15,7 @@ final class TaskSupport {
 
     static int checkMaxInvalid(int maxInvalidAnswers) {
         if (maxInvalidAnswers < 1) {
-            throw new IllegalArgumentException("max_invalid_retries must be >= 1, but is: " + maxInvalidAnswers);
+            throw new IllegalArgumentException("maxInvalidAnswers must be >= 1, but is " + maxInvalidAnswers);
         }
         return maxInvalidAnswers;
     }

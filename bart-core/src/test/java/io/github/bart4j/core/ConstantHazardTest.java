@@ -80,7 +80,7 @@ class ConstantHazardTest {
         for (double p : new double[] {0.0, -0.1, 1.5, Double.NaN}) {
             assertThatThrownBy(() -> Schedule.constantHazard(p, 1, 20, 5, 0.10, 1))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("burstProbability must be > 0 and <= 1, but is: " + p);
+                    .hasMessage("burstProbability must be > 0 and <= 1, but is " + p);
         }
     }
 

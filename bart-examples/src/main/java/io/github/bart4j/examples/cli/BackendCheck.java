@@ -21,7 +21,7 @@ final class BackendCheck {
     static List<Preflight.ServerInfo> run(RunConfig cfg, long seed, PrintWriter err) {
         List<Preflight.ServerInfo> servers;
         try {
-            servers = Preflight.check(Participants.options(cfg, seed));
+            servers = Preflight.check(Participants.chatModels(cfg, seed));
         } catch (Preflight.PreflightException e) {
             throw new UsageException(e.getMessage());
         }
