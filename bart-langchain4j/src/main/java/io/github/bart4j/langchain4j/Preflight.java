@@ -79,8 +79,23 @@ public final class Preflight {
     public static final class PreflightException extends Bart4jException {
         private static final long serialVersionUID = 1L;
 
+        private final boolean serverUnreachable;
+
         PreflightException(String message) {
+            this(message, false);
+        }
+
+        PreflightException(String message, boolean serverUnreachable) {
             super(message);
+            this.serverUnreachable = serverUnreachable;
+        }
+
+        /**
+         * Whether the server could not be reached or gave no complete answer in time (refused,
+         * unknown host, timeout), rather than answering something that fails the check.
+         */
+        public boolean serverUnreachable() {
+            return serverUnreachable;
         }
     }
 
@@ -126,7 +141,7 @@ public final class Preflight {
         HttpResponse<String> r = get(first, url, timeout);
         if (r.statusCode() != 200) {
             throw new PreflightException("backend ollama: GET " + url + " answered HTTP " + r.statusCode()
-                    + "; is an Ollama server running at " + first.baseUrl() + "? (fix base_url, or use backend: openai"
+                    + "; is an Ollama server running at " + first.baseUrl() + "? (fix baseUrl, or use ChatModels.openAiCompatible()"
                     + " for other OpenAI-compatible servers)");
         }
         List<String> listed = new ArrayList<>();
@@ -158,7 +173,7 @@ public final class Preflight {
         ProviderChatModel first = group.get(0);
         String url = first.baseUrl() + "/models";
         HttpResponse<String> r = get(first, url, timeout);
-        rejectedKey(r, "backend openai: the server at " + first.baseUrl(), url, "check api_key / OPENAI_API_KEY");
+        rejectedKey(r, "backend openai: the server at " + first.baseUrl(), url, "check apiKey");
         if (r.statusCode() != 200) {
             return new ServerInfo(first.backend(), first.baseUrl(), List.of(), null, List.of()); // no listing
         }
@@ -213,7 +228,7 @@ public final class Preflight {
                 b.POST(body).header("Content-Type", "application/json");
             }
         } catch (IllegalArgumentException e) {
-            throw new PreflightException("backend " + name(o) + ": base_url '" + o.baseUrl() + "' is not a URL");
+            throw new PreflightException("backend " + name(o) + ": baseUrl '" + o.baseUrl() + "' is not a URL");
         }
         o.headers().forEach(b::header);
         if (o.hasApiKey()) {
@@ -227,12 +242,12 @@ public final class Preflight {
         } catch (java.util.concurrent.TimeoutException e) {
             answer.cancel(true);
             throw new PreflightException("backend " + name(o) + ": no complete answer within " + timeout.toSeconds()
-                    + " s at " + o.baseUrl() + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o));
+                    + " s at " + o.baseUrl() + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o), true);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException || cause instanceof UnresolvedAddressException) {
                 throw new PreflightException("backend " + name(o) + ": " + problem(cause) + " at " + o.baseUrl()
-                        + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o));
+                        + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o), true);
             }
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         } catch (InterruptedException e) {
@@ -268,12 +283,11 @@ public final class Preflight {
     private static String advice(ProviderChatModel o) {
         switch (o.backend()) {
             case OLLAMA:
-                return "start Ollama (the desktop app, or `ollama serve`) or fix base_url;"
-                        + " --no-preflight skips this check";
+                return "start Ollama (the desktop app, or `ollama serve`) or fix baseUrl";
             case OPENROUTER:
-                return "check the network connection and base_url; --no-preflight skips this check";
+                return "check the network connection and baseUrl";
             default:
-                return "start the server or fix base_url; --no-preflight skips this check";
+                return "start the server or fix baseUrl";
         }
     }
 

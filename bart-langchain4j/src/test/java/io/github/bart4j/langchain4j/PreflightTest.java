@@ -118,4 +118,30 @@ class PreflightTest {
                 .isInstanceOf(Preflight.PreflightException.class)
                 .hasMessageStartingWith("backend ollama: GET " + url + "/api/tags answered HTTP 500");
     }
+
+    @Test
+    void a_server_nobody_runs_is_unreachable_and_the_message_names_the_java_setting() throws IOException {
+        String url;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            url = "http://127.0.0.1:" + closed.getLocalPort() + "/v1"; // closed again before the probe
+        }
+        String refused = url;
+
+        assertThatThrownBy(() -> Preflight.check(List.of(ChatModels.openAiCompatible().modelName("m").baseUrl(refused)
+                .build())))
+                .isInstanceOfSatisfying(Preflight.PreflightException.class,
+                        e -> assertThat(e.serverUnreachable()).isTrue())
+                .hasMessageStartingWith("backend openai: connection refused at " + refused)
+                .hasMessageEndingWith("; start the server or fix baseUrl")
+                .message().doesNotContain("base_url").doesNotContain("--no-preflight");
+    }
+
+    @Test
+    void a_model_that_is_not_pulled_is_not_an_unreachable_server() throws IOException {
+        String url = serve(Map.of("/api/tags", "{\"models\":[]}"), 200);
+
+        assertThatThrownBy(() -> Preflight.check(List.of(ollama(url, "qwen2.5"))))
+                .isInstanceOfSatisfying(Preflight.PreflightException.class,
+                        e -> assertThat(e.serverUnreachable()).isFalse());
+    }
 }
