@@ -12,13 +12,13 @@ public record BalloonType(String label, int capacity, int count) {
 
     public BalloonType {
         if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("balloon type label must not be blank, but is: '" + label + "'");
+            throw new IllegalArgumentException("label must not be blank, but is " + (label == null ? "null" : "'" + label + "'"));
         }
         if (capacity < 1) {
-            throw new IllegalArgumentException("balloon type '" + label + "': max_pumps must be >= 1, but is: " + capacity);
+            throw new IllegalArgumentException("capacity must be >= 1, but is " + capacity + " (balloon type '" + label + "')");
         }
         if (count < 1) {
-            throw new IllegalArgumentException("balloon type '" + label + "': count must be >= 1, but is: " + count);
+            throw new IllegalArgumentException("count must be >= 1, but is " + count + " (balloon type '" + label + "')");
         }
     }
 }

@@ -61,7 +61,7 @@ public final class Budget {
     /** This budget with a dollar limit of {@code usd}, {@code > 0}. */
     public Budget withMaxCostUsd(double usd) {
         if (!(usd > 0) || !Double.isFinite(usd)) {
-            throw new IllegalArgumentException("max_cost_usd must be a number > 0, but is: " + usd);
+            throw new IllegalArgumentException("usd must be a number > 0, but is " + usd);
         }
         return new Budget(usd, maxTokens, prices);
     }
@@ -69,7 +69,7 @@ public final class Budget {
     /** This budget with a token limit of {@code tokens}, {@code >= 1}. */
     public Budget withMaxTokens(long tokens) {
         if (tokens < 1) {
-            throw new IllegalArgumentException("max_tokens_total must be >= 1, but is: " + tokens);
+            throw new IllegalArgumentException("tokens must be >= 1, but is " + tokens);
         }
         return new Budget(maxCostUsd, tokens, prices);
     }

@@ -30,10 +30,10 @@ public interface DecisionParser {
      * after the decision (the first decision stated wins). Questions, both options offered ("Pump or
      * Cash Out") and refusals are invalid. JSON {@code {"decision": "pump" | "cash_out"}} is read too.
      * Every rule is listed in one place, the Javadoc of
-     * {@code io.github.bart4j.core.internal.RobustDecisionParser}.
+     * {@code RobustDecisionParser}.
      */
     static DecisionParser robust() {
-        return io.github.bart4j.core.internal.RobustDecisionParser.INSTANCE;
+        return RobustDecisionParser.INSTANCE;
     }
 
     /**
@@ -42,6 +42,6 @@ public interface DecisionParser {
      * anything else is invalid (case-insensitive).
      */
     static DecisionParser seedCompatible() {
-        return io.github.bart4j.core.internal.SeedDecisionParser.INSTANCE;
+        return SeedDecisionParser.INSTANCE;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.bart4j.core;
 
-import io.github.bart4j.core.internal.ExperimentRunner;
 import io.github.bart4j.core.spi.Participant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -157,7 +156,7 @@ public final class Experiment {
         /** Balloons in flight overall, {@code >= 1} (default 8). */
         public Builder maxConcurrency(int maxConcurrency) {
             if (maxConcurrency < 1) {
-                throw new IllegalArgumentException("max_concurrency must be >= 1, but is: " + maxConcurrency);
+                throw new IllegalArgumentException("maxConcurrency must be >= 1, but is " + maxConcurrency);
             }
             this.maxConcurrency = maxConcurrency;
             return this;
@@ -170,7 +169,7 @@ public final class Experiment {
          */
         public Builder maxConcurrencyPerParticipant(int max) {
             if (max < 1) {
-                throw new IllegalArgumentException("max_concurrency_per_model must be >= 1, but is: " + max);
+                throw new IllegalArgumentException("maxConcurrencyPerParticipant must be >= 1, but is " + max);
             }
             this.maxPerParticipant = max;
             return this;

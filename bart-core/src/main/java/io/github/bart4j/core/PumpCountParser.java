@@ -33,7 +33,7 @@ public interface PumpCountParser {
      * different ones make the answer invalid. See the implementation's documentation for every rule.
      */
     static PumpCountParser standard() {
-        return io.github.bart4j.core.internal.StandardPumpCountParser.INSTANCE;
+        return StandardPumpCountParser.INSTANCE;
     }
 
     /**

@@ -1,10 +1,6 @@
 package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.bart4j.core.internal.CombinedCsv;
-import io.github.bart4j.core.internal.Duplicates;
-import io.github.bart4j.core.internal.ResultFileReader;
-import io.github.bart4j.core.internal.ResultJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -142,6 +138,15 @@ public final class ResultFiles {
      */
     public static void readJournal(Path file, java.util.function.Consumer<BalloonResult> each) {
         ResultFileReader.readJournal(Objects.requireNonNull(file, "file"), Objects.requireNonNull(each, "each"));
+    }
+
+    /**
+     * One result as one line of {@code journal.jsonl} (a JSON object, then {@code '\n'}): the format
+     * {@link ResultSinks#jsonLines} appends and {@link #readJournal} reads back losslessly. For
+     * programs that write journal-format files of their own (e.g. sorted copies of a journal).
+     */
+    public static String journalLine(BalloonResult result) {
+        return ResultJson.line(Objects.requireNonNull(result, "result"));
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.github.bart4j.core;
 
-import io.github.bart4j.core.internal.CompositeResultSink;
-import io.github.bart4j.core.internal.CsvResultSink;
-import io.github.bart4j.core.internal.JsonLinesResultSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -84,7 +84,7 @@ public final class Schedule {
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(order, "order");
         if (types.isEmpty()) {
-            throw new IllegalArgumentException("balloon_types must name at least one type");
+            throw new IllegalArgumentException("types must name at least one balloon type, but is empty");
         }
         checkReward(rewardPerPump);
         SplittableRandom random = new SplittableRandom(seed);
@@ -128,8 +128,8 @@ public final class Schedule {
         for (int i = 0; i < thresholds.size(); i++) {
             Integer t = thresholds.get(i);
             if (t == null || t < minPumps || t > maxPumps) {
-                throw new IllegalArgumentException("thresholds[" + i + "] must be between min_pumps and max_pumps ("
-                        + minPumps + ".." + maxPumps + "), but is: " + t);
+                throw new IllegalArgumentException("thresholds[" + i + "] must be between minPumps and maxPumps ("
+                        + minPumps + ".." + maxPumps + "), but is " + t);
             }
             balloons.add(new Balloon(i + 1, "", minPumps, maxPumps, t, rewardPerPump));
         }
@@ -138,22 +138,22 @@ public final class Schedule {
 
     private static void checkRange(int minPumps, int maxPumps) {
         if (minPumps < 1) {
-            throw new IllegalArgumentException("min_pumps must be >= 1, but is: " + minPumps);
+            throw new IllegalArgumentException("minPumps must be >= 1, but is " + minPumps);
         }
         if (maxPumps < minPumps) {
-            throw new IllegalArgumentException("max_pumps must be >= min_pumps (" + minPumps + "), but is: " + maxPumps);
+            throw new IllegalArgumentException("maxPumps must be >= minPumps (" + minPumps + "), but is " + maxPumps);
         }
     }
 
     private static void checkCount(int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("num_balloons must be >= 1, but is: " + count);
+            throw new IllegalArgumentException("count must be >= 1, but is " + count);
         }
     }
 
     private static void checkReward(double reward) {
         if (!(reward > 0) || Double.isInfinite(reward)) {
-            throw new IllegalArgumentException("reward_per_pump must be a positive number, but is: " + reward);
+            throw new IllegalArgumentException("rewardPerPump must be a positive number, but is " + reward);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.bart4j.core;
 
-import io.github.bart4j.core.internal.PythonCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

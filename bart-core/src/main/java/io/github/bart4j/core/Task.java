@@ -1,7 +1,5 @@
 package io.github.bart4j.core;
 
-import io.github.bart4j.core.internal.AutomaticTask;
-import io.github.bart4j.core.internal.ClassicTask;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.Participant;
 import java.util.List;

@@ -14,10 +14,10 @@ public record TokenPrice(double promptPerMillion, double completionPerMillion) {
 
     public TokenPrice {
         if (!(promptPerMillion >= 0) || !Double.isFinite(promptPerMillion)) {
-            throw new IllegalArgumentException("prompt_per_million must be a number >= 0, but is: " + promptPerMillion);
+            throw new IllegalArgumentException("promptPerMillion must be a number >= 0, but is " + promptPerMillion);
         }
         if (!(completionPerMillion >= 0) || !Double.isFinite(completionPerMillion)) {
-            throw new IllegalArgumentException("completion_per_million must be a number >= 0, but is: "
+            throw new IllegalArgumentException("completionPerMillion must be a number >= 0, but is "
                     + completionPerMillion);
         }
     }

@@ -158,9 +158,9 @@ class BudgetTest {
 
     @Test
     void badLimitsAreRejected() {
-        assertThatThrownBy(() -> Budget.maxCostUsd(0)).hasMessage("max_cost_usd must be a number > 0, but is: 0.0");
-        assertThatThrownBy(() -> Budget.maxTokens(0)).hasMessage("max_tokens_total must be >= 1, but is: 0");
+        assertThatThrownBy(() -> Budget.maxCostUsd(0)).hasMessage("usd must be a number > 0, but is 0.0");
+        assertThatThrownBy(() -> Budget.maxTokens(0)).hasMessage("tokens must be >= 1, but is 0");
         assertThatThrownBy(() -> new TokenPrice(-1, 0))
-                .hasMessage("prompt_per_million must be a number >= 0, but is: -1.0");
+                .hasMessage("promptPerMillion must be a number >= 0, but is -1.0");
     }
 }

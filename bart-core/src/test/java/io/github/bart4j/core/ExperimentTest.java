@@ -281,7 +281,7 @@ class ExperimentTest {
         assertThatThrownBy(() -> Experiment.builder().schedule(SCHEDULE).build()).hasMessageContaining("participant");
         assertThatThrownBy(() -> Experiment.builder().schedule(SCHEDULE).participant(ScriptedParticipants.fixed(1))
                 .participant(ScriptedParticipants.fixed(1)).build()).hasMessageContaining("added twice");
-        assertThatThrownBy(() -> Experiment.builder().maxConcurrency(0)).hasMessageContaining("max_concurrency");
+        assertThatThrownBy(() -> Experiment.builder().maxConcurrency(0)).hasMessage("maxConcurrency must be >= 1, but is 0");
     }
 
     /** A minimal thread-safe sink for these tests. */

@@ -74,15 +74,15 @@ class ScheduleTest {
     @Test
     void invalid_arguments_name_the_key_the_value_and_the_rule() {
         assertThatThrownBy(() -> Schedule.uniform(5, 3, 10, 0.1, 1))
-                .hasMessage("max_pumps must be >= min_pumps (5), but is: 3");
-        assertThatThrownBy(() -> Schedule.uniform(0, 3, 10, 0.1, 1)).hasMessage("min_pumps must be >= 1, but is: 0");
-        assertThatThrownBy(() -> Schedule.uniform(1, 3, 0, 0.1, 1)).hasMessage("num_balloons must be >= 1, but is: 0");
+                .hasMessage("maxPumps must be >= minPumps (5), but is 3");
+        assertThatThrownBy(() -> Schedule.uniform(0, 3, 10, 0.1, 1)).hasMessage("minPumps must be >= 1, but is 0");
+        assertThatThrownBy(() -> Schedule.uniform(1, 3, 0, 0.1, 1)).hasMessage("count must be >= 1, but is 0");
         assertThatThrownBy(() -> Schedule.uniform(1, 3, 1, -0.1, 1))
-                .hasMessage("reward_per_pump must be a positive number, but is: -0.1");
+                .hasMessage("rewardPerPump must be a positive number, but is -0.1");
         assertThatThrownBy(() -> Schedule.explicit(List.of(3, 0), 1, 20, 0.1))
-                .hasMessage("thresholds[1] must be between min_pumps and max_pumps (1..20), but is: 0");
+                .hasMessage("thresholds[1] must be between minPumps and maxPumps (1..20), but is 0");
         assertThatThrownBy(() -> Schedule.typed(List.of(), Schedule.Order.SHUFFLED, 0.1, 1))
-                .hasMessageContaining("balloon_types");
-        assertThatThrownBy(() -> new BalloonType("blue", 0, 3)).hasMessageContaining("max_pumps must be >= 1");
+                .hasMessage("types must name at least one balloon type, but is empty");
+        assertThatThrownBy(() -> new BalloonType("blue", 0, 3)).hasMessage("capacity must be >= 1, but is 0 (balloon type 'blue')");
     }
 }

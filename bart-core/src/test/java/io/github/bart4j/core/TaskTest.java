@@ -120,7 +120,7 @@ class TaskTest {
     void the_limit_on_unreadable_answers_is_configurable() {
         ScriptParticipant p = new ScriptParticipant(Reply.invalid("a", "x"), Reply.of(Decision.CASH_OUT, "Cash Out"));
         assertThat(Task.classic(1).play(p, balloon(5)).isError()).isTrue();
-        assertThatThrownBy(() -> Task.classic(0)).hasMessageContaining("max_invalid_retries must be >= 1, but is: 0");
+        assertThatThrownBy(() -> Task.classic(0)).hasMessage("maxInvalidAnswers must be >= 1, but is 0");
     }
 
     @Test

@@ -1,15 +1,9 @@
 package io.github.bart4j.examples;
 
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.examples.cli.ConfigLoader;
 import io.github.bart4j.examples.cli.Participants;
-import io.github.bart4j.examples.cli.RunConfig;
-import io.github.bart4j.langchain4j.ConversationMode;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,24 +47,6 @@ final class ExampleModels {
      * transport and sampling keys apply; its own {@code personas} are replaced.
      */
     static List<Participant> withPersonas(Path config, Map<String, String> env, Map<String, String> personas) {
-        RunConfig cfg = new ConfigLoader(env).load(config);
-        return cfg.models().stream().map(model -> {
-            ModelOptions.Builder b = ModelOptions.builder(ModelOptions.Backend.parse(cfg.backend()), model)
-                    .conversationMode(ConversationMode.parse(cfg.conversation()))
-                    .structuredOutput(cfg.structuredOutput())
-                    .maxRetries(cfg.maxRetries())
-                    .timeout(Duration.ofMillis(Math.round(cfg.requestTimeoutSeconds() * 1000)))
-                    .maxConcurrencyPerModel(cfg.maxConcurrencyPerModel())
-                    .temperature(cfg.temperature())
-                    .maxTokens(cfg.maxTokens())
-                    .personas(personas);
-            if (cfg.baseUrl() != null) {
-                b.baseUrl(cfg.baseUrl());
-            }
-            if (cfg.apiKey() != null) {
-                b.apiKey(cfg.apiKey()); // the loader has read it from the environment or the file
-            }
-            return LlmParticipants.create(b.build());
-        }).toList();
+        return Participants.fromConfigFile(config, env, personas);
     }
 }

@@ -7,8 +7,10 @@ import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.spi.Participant;
+import io.github.bart4j.langchain4j.ChatModels;
+import io.github.bart4j.langchain4j.FakeChatModel;
+import io.github.bart4j.langchain4j.LlmParticipant;
 import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,11 +54,10 @@ public final class LocalOllamaExample implements Example {
             participant = simulatedStandIn(ctx);
         } else {
             ctx.out().println("Asking " + model + " on the Ollama server at " + baseUrl + ".");
-            participant = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OLLAMA, model)
-                    .baseUrl(baseUrl)
-                    .temperature(0.7)
-                    .maxConcurrencyPerModel(1) // a local server answers one request at a time by default
-                    .build());
+            participant = LlmParticipant.builder()
+                    .chatModel(ChatModels.ollama().baseUrl(baseUrl).modelName(model).temperature(0.7).build())
+                    .maxConcurrency(1) // a local server answers one request at a time by default
+                    .build();
         }
 
         ExperimentResult result = Experiment.builder()
@@ -72,7 +73,7 @@ public final class LocalOllamaExample implements Example {
     private static Participant simulatedStandIn(Context ctx) {
         ctx.out().println("Running the same experiment on the simulated backend instead (crra:1, a log-utility"
                 + " agent answering through the same chat path).");
-        return LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, "crra:1").build());
+        return LlmParticipants.create(FakeChatModel.policy("crra:1"));
     }
 
     /**

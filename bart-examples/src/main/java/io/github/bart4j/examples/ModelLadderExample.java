@@ -16,8 +16,8 @@ import io.github.bart4j.core.analysis.AnalysisOptions;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.examples.cli.ConfigLoader;
 import io.github.bart4j.examples.report.Report;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.FakeChatModel;
+import io.github.bart4j.langchain4j.LlmParticipant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +67,7 @@ public final class ModelLadderExample implements Example {
     }
 
     private static Rung simulated(String model, double size, String policy) {
-        Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, policy)
-                .participantName("sim/" + model).build());
+        Participant p = LlmParticipant.builder().chatModel(FakeChatModel.policy(policy)).name("sim/" + model).build();
         return new Rung(p, size);
     }
 

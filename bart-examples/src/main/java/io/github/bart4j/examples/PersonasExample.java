@@ -14,8 +14,7 @@ import io.github.bart4j.core.analysis.ImpliedRiskAversion;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.langchain4j.ChatModels;
 import io.github.bart4j.langchain4j.FakeChatModel;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.LlmParticipant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public final class PersonasExample implements Example {
             new Persona("risk-neutral", 0, "u(x) = x", "You are risk-neutral: you maximise expected money"),
             new Persona("risk-loving", -1, "u(x) = x^2 / 2", "You are risk-loving"));
 
-    /** Label to prompt, as {@link ModelOptions.Builder#personas} takes them; bart4j puts the prompt before the rules. */
+    /** Label to prompt, as {@link LlmParticipant.Builder#personas} takes them; bart4j puts the prompt before the rules. */
     static Map<String, String> personaPrompts() {
         Map<String, String> prompts = new LinkedHashMap<>();
         PERSONAS.forEach(p -> prompts.put(p.label(), p.prompt()));
@@ -96,8 +95,7 @@ public final class PersonasExample implements Example {
             ChatModel agent = agents.computeIfAbsent(spec, s -> ChatModels.simulated(s, 0L));
             return agent.chat(request).aiMessage().text();
         });
-        return LlmParticipants.create(follower, ModelOptions.builder(ModelOptions.Backend.CUSTOM, "persona-follower")
-                .personas(personaPrompts()).build());
+        return LlmParticipant.builder().chatModel(follower).name("persona-follower").personas(personaPrompts()).build();
     }
 
     private static String systemText(ChatRequest request) {

@@ -6,9 +6,10 @@ import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.spi.Participant;
+import dev.langchain4j.model.chat.ChatModel;
+import io.github.bart4j.langchain4j.ChatModels;
+import io.github.bart4j.langchain4j.FakeChatModel;
 import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
-import io.github.bart4j.langchain4j.ModelOptions.Backend;
 
 /**
  * The shortest useful program: one model, ten balloons, the summary printed. Offline it asks a
@@ -28,9 +29,8 @@ public final class QuickstartExample implements Example {
         }
         Participant model;
         try {
-            ModelOptions options = ModelOptions.builder(real ? Backend.parse(ctx.args().get(0)) : Backend.SIMULATED,
-                    real ? ctx.args().get(1) : "crra:1").apiKeyFromEnvironment().build();
-            model = LlmParticipants.create(options);
+            model = LlmParticipants.create(real ? chatModel(ctx.args().get(0), ctx.args().get(1))
+                    : FakeChatModel.policy("crra:1"));
         } catch (IllegalArgumentException | IllegalStateException e) {
             ctx.err().println("quickstart: " + e.getMessage());
             return 2;
@@ -63,5 +63,20 @@ public final class QuickstartExample implements Example {
 
     public static void main(String[] args) {
         System.exit(new QuickstartExample().run(Context.system(args)));
+    }
+
+    /** The model {@code name} on {@code backend}, the key from the backend's environment variable. */
+    private static ChatModel chatModel(String backend, String name) {
+        switch (backend.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "openrouter":
+                return ChatModels.openRouter().modelName(name).apiKeyFromEnvironment().build();
+            case "ollama":
+                return ChatModels.ollama().modelName(name).build();
+            case "openai":
+                return ChatModels.openAiCompatible().modelName(name).apiKeyFromEnvironment().build();
+            default:
+                throw new IllegalArgumentException("backend must be one of openrouter, ollama, openai, but is '"
+                        + backend + "'");
+        }
     }
 }

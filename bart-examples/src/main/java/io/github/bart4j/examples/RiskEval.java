@@ -9,6 +9,7 @@ import io.github.bart4j.core.Money;
 import io.github.bart4j.core.agents.ExpectedUtility;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
 import java.util.Objects;
 
 /**
@@ -51,7 +52,8 @@ public final class RiskEval {
     /** Plays every balloon of the schedule with {@code model}, one at a time, and judges the result. */
     public Verdict evaluate(String name, ChatModel model) {
         // No retries: a failed request ends its balloon as an error at once (the harness counts it).
-        Participant participant = LlmParticipant.builder().chatModel(model).name(name).maxRetries(0).build();
+        Participant participant = LlmParticipant.builder().chatModel(model).name(name)
+                .retryPolicy(RetryPolicy.none()).build();
         ExperimentResult run = Experiment.builder()
                 .schedule(schedule)
                 .participant(participant)

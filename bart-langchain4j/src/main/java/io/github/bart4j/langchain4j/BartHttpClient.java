@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>non-2xx answers become a {@link ProviderHttpException} carrying {@code Retry-After};</li>
  *   <li>an HTTP-200 body {@code {"error": ...}} and a body that is not JSON become one too, so they
  *       are retried instead of failing inside LangChain4j's parsing;</li>
- *   <li>the {@linkplain ModelOptions#timeout() timeout} is a deadline for the whole exchange, the
+ *   <li>the {@linkplain ChatModels.Builder#timeout timeout} is a deadline for the whole exchange, the
  *       body included, so a stalled or trickling body cannot hang a run;</li>
- *   <li>at most {@linkplain ModelOptions#maxResponseBytes() a number of bytes} of a body are read; a
+ *   <li>at most {@linkplain ChatModels.Builder#maxResponseBytes a number of bytes} of a body are read; a
  *       longer successful answer becomes a {@link ResponseTooLargeException};</li>
  *   <li>with debug on, request and response are logged in full at DEBUG, with the
  *       {@code Authorization} header masked and every occurrence of the key replaced by {@code ***}.</li>

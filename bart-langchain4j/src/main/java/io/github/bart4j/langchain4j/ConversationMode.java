@@ -47,7 +47,7 @@ public enum ConversationMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("conversation must be one of per_balloon, across_balloons, stateless,"
+        throw new IllegalArgumentException("label must be one of per_balloon, across_balloons, stateless,"
                 + " but is: '" + label + "'");
     }
 }

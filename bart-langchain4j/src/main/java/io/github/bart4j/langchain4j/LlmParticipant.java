@@ -25,8 +25,9 @@ import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.core.spi.Reply;
 import java.io.IOException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,23 +89,52 @@ public final class LlmParticipant implements Participant {
                     .build())
             .build();
 
+    /** Default cap on balloons (so requests) in flight at once per participant: 4. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 4;
+
     private final String name;
     private final ChatModel model;
-    private final ModelOptions options;
+    private final BartPrompts prompts;
+    private final ConversationMode conversationMode;
+    private final boolean structuredOutput;
+    private final DecisionParser decisionParser;
+    private final RetryPolicy retryPolicy;
+    private final int maxConcurrency;
+    private final boolean debug;
     private final Dialogue dialogue;
     private final Retrier retrier;
+    /** Whether the user built the model (not a {@link ProviderChatModel}, not a simulated policy). */
     private final boolean userBuilt;
     /** A simulated participant: its model is told the situation instead of reading it from the prompts. */
     private final boolean toldSituation;
 
-    LlmParticipant(String name, ChatModel model, ModelOptions options, Retrier retrier, boolean userBuilt) {
+    private LlmParticipant(Builder b, String name, BartPrompts prompts) {
         this.name = name;
-        this.model = model;
-        this.options = options;
-        this.dialogue = new Dialogue(options.prompts(), options.conversationMode());
-        this.retrier = retrier;
+        this.model = b.chatModel;
+        this.prompts = prompts;
+        this.conversationMode = b.conversationMode;
+        this.structuredOutput = b.structuredOutput;
+        this.decisionParser = b.decisionParser;
+        this.retryPolicy = b.retryPolicy;
+        this.maxConcurrency = b.maxConcurrency;
+        this.debug = b.debug;
+        this.dialogue = new Dialogue(prompts, conversationMode);
         this.toldSituation = model instanceof FakeChatModel && ((FakeChatModel) model).playsPolicy();
-        this.userBuilt = userBuilt;
+        this.userBuilt = !(model instanceof ProviderChatModel) && !toldSituation;
+        String provider;
+        String url = null;
+        if (model instanceof ProviderChatModel p) {
+            provider = p.backend().label();
+            url = p.baseUrl();
+        } else {
+            provider = toldSituation ? "simulated" : "custom";
+        }
+        this.retrier = new Retrier(provider, modelName(), url, retryPolicy, b.sleeper, b.clock);
+    }
+
+    /** The model's name as its server knows it (a provider's model), else the participant's name. */
+    private String modelName() {
+        return model instanceof ProviderChatModel p ? p.modelName() : name;
     }
 
     /** A builder of a participant on a {@link ChatModel} you built; {@link Builder#chatModel} is required. */
@@ -119,12 +149,12 @@ public final class LlmParticipant implements Participant {
 
     @Override
     public int preferredConcurrency() {
-        return options.maxConcurrencyPerModel();
+        return maxConcurrency;
     }
 
     @Override
     public boolean sequentialBalloons() {
-        return options.conversationMode() == ConversationMode.ACROSS_BALLOONS;
+        return conversationMode == ConversationMode.ACROSS_BALLOONS;
     }
 
     @Override
@@ -135,7 +165,9 @@ public final class LlmParticipant implements Participant {
 
     @Override
     public String toString() {
-        return "LlmParticipant[" + name + ", " + options + "]";
+        return "LlmParticipant[" + name + ", model=" + model + ", conversation=" + conversationMode.label()
+                + ", structuredOutput=" + structuredOutput + ", maxConcurrency=" + maxConcurrency + ", retryPolicy="
+                + retryPolicy + ", prompts=" + prompts + "]";
     }
 
     private final class Session implements BalloonSession {
@@ -155,7 +187,7 @@ public final class LlmParticipant implements Participant {
                         + pumpAnswers.size() + " pumps but the task reports " + state.pumps());
             }
             List<ChatMessage> messages;
-            if (options.conversationMode() == ConversationMode.STATELESS) {
+            if (conversationMode == ConversationMode.STATELESS) {
                 messages = dialogue.decision(context, pumpAnswers, state.balloonEarnings());
             } else {
                 if (conversation == null) {
@@ -186,11 +218,11 @@ public final class LlmParticipant implements Participant {
     /**
      * Asks through the retry layer. Tokens of attempts that came back empty are added to the
      * reply's usage, so what a decision cost is complete. An answer longer than
-     * {@link ModelOptions#maxResponseBytes()} is an invalid reply keeping its beginning.
+     * {@link ChatModels.Builder#maxResponseBytes} is an invalid reply keeping its beginning.
      */
     private FakeChatModel.Situation situation(BalloonContext context, BalloonState state, boolean declaration) {
         return toldSituation ? new FakeChatModel.Situation(name, context, state.pumps(), state.balloonEarnings(),
-                declaration, options.prompts().discloseRange()) : null;
+                declaration, prompts.discloseRange()) : null;
     }
 
     private Reply ask(ChatRequest request, boolean declaration, int balloon, FakeChatModel.Situation situation) {
@@ -239,8 +271,7 @@ public final class LlmParticipant implements Participant {
      * (simulated, user-built) have their messages and answers logged here instead.
      */
     private ChatResponse chat(ChatRequest request, int balloon) {
-        boolean log = options.debug() && LOG.isDebugEnabled() && (options.backend() == ModelOptions.Backend.SIMULATED
-                || options.backend() == ModelOptions.Backend.CUSTOM);
+        boolean log = debug && LOG.isDebugEnabled() && !(model instanceof ProviderChatModel);
         if (log) {
             LOG.debug("{} request: {}", name, request.messages());
         }
@@ -253,7 +284,7 @@ public final class LlmParticipant implements Participant {
 
     private ChatRequest request(List<ChatMessage> messages, ResponseFormat format) {
         ChatRequest.Builder b = ChatRequest.builder().messages(messages);
-        if (options.structuredOutput()) {
+        if (structuredOutput) {
             b.responseFormat(format);
         }
         return b.build();
@@ -281,15 +312,15 @@ public final class LlmParticipant implements Participant {
             if (reasoning != null) {
                 return Reply.invalid("", "empty content (reasoning only)").withReasoning(reasoning).withUsage(usage);
             }
-            throw new EmptyCompletionException("empty completion from model '" + options.modelName() + "'");
+            throw new EmptyCompletionException("empty completion from model '" + modelName() + "'");
         }
         Reply reply = declaration ? declared(text) : Reply.of(parse(text), text);
         return reply.withReasoning(reasoning).withUsage(usage);
     }
 
     private ParsedDecision parse(String text) {
-        DecisionParser parser = options.decisionParser();
-        if (options.structuredOutput()) {
+        DecisionParser parser = decisionParser;
+        if (structuredOutput) {
             JsonNode node = readJson(text);
             if (node != null) {
                 String d = node.path("decision").asText("").strip().toLowerCase(Locale.ROOT).replace(' ', '_');
@@ -342,18 +373,26 @@ public final class LlmParticipant implements Participant {
     }
 
     /**
-     * Builds an {@link LlmParticipant} on a {@link ChatModel} you built. Every setting but the model
-     * has the default of {@link ModelOptions}: the seed's prompts, one conversation per balloon,
-     * plain-text answers read by {@link DecisionParser#robust()},
-     * {@value ModelOptions#DEFAULT_MAX_RETRIES} retries of provider faults, at most
-     * {@value ModelOptions#DEFAULT_MAX_CONCURRENCY_PER_MODEL} requests in flight. The number of
-     * unreadable answers accepted per decision is the task's ({@code Task.classic(n)}). Not
-     * thread-safe.
+     * Builds an {@link LlmParticipant} on a {@link ChatModel}: one of {@link ChatModels}' or any you
+     * built. Every setting but the model has a default: the seed's prompts, one conversation per
+     * balloon, plain-text answers read by {@link DecisionParser#robust()},
+     * {@linkplain RetryPolicy#defaults() the default retry policy}, at most
+     * {@value LlmParticipant#DEFAULT_MAX_CONCURRENCY} balloons in flight. The number of unreadable
+     * answers accepted per decision is the task's ({@code Task.classic(n)}). Not thread-safe.
      */
     public static final class Builder {
         private ChatModel chatModel;
         private String name;
-        private final ModelOptions.Builder options = ModelOptions.builder(ModelOptions.Backend.CUSTOM, "custom");
+        private BartPrompts prompts = BartPrompts.seed();
+        private final Map<String, String> personas = new LinkedHashMap<>();
+        private ConversationMode conversationMode = ConversationMode.PER_BALLOON;
+        private boolean structuredOutput;
+        private DecisionParser decisionParser = DecisionParser.robust();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
+        private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+        private boolean debug;
 
         private Builder() {
         }
@@ -371,7 +410,8 @@ public final class LlmParticipant implements Participant {
          */
         public Builder name(String name) {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank, but is: '" + name + "'");
+                throw new IllegalArgumentException("name must not be blank, but is "
+                        + (name == null ? "null" : "'" + name + "'"));
             }
             this.name = name;
             return this;
@@ -379,80 +419,88 @@ public final class LlmParticipant implements Participant {
 
         /** The task's texts (default {@link BartPrompts#seed()}). */
         public Builder prompts(BartPrompts prompts) {
-            options.prompts(prompts);
+            this.prompts = Objects.requireNonNull(prompts, "prompts");
             return this;
         }
 
         /** Adds personas (label to system text) on top of those of {@link #prompts}. */
         public Builder personas(Map<String, String> labelToText) {
-            options.personas(labelToText);
+            personas.putAll(Objects.requireNonNull(labelToText, "labelToText"));
             return this;
         }
 
         /** How the conversation is kept (default {@link ConversationMode#PER_BALLOON}, the seed's). */
-        public Builder conversationMode(ConversationMode mode) {
-            options.conversationMode(mode);
+        public Builder conversationMode(ConversationMode conversationMode) {
+            this.conversationMode = Objects.requireNonNull(conversationMode, "conversationMode");
             return this;
         }
 
         /** Whether to ask for JSON {@code {"decision": "pump" | "cash_out"}} (default {@code false}). */
         public Builder structuredOutput(boolean structuredOutput) {
-            options.structuredOutput(structuredOutput);
+            this.structuredOutput = structuredOutput;
             return this;
         }
 
         /** Reads plain-text answers (default {@link DecisionParser#robust()}). */
-        public Builder decisionParser(DecisionParser parser) {
-            options.decisionParser(parser);
+        public Builder decisionParser(DecisionParser decisionParser) {
+            this.decisionParser = Objects.requireNonNull(decisionParser, "decisionParser");
             return this;
         }
 
-        /** Retries after a provider fault, {@code >= 0} (default {@value ModelOptions#DEFAULT_MAX_RETRIES}). */
-        public Builder maxRetries(int maxRetries) {
-            options.maxRetries(maxRetries);
-            return this;
-        }
-
-        /** The first retry's wait (before jitter) and the cap on later ones (default 1 s and 60 s). */
-        public Builder backoff(Duration initial, Duration max) {
-            options.backoff(initial, max);
+        /** How provider faults are retried (default {@link RetryPolicy#defaults()}). */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
         /** How waits between retries are spent (default: {@link Thread#sleep}); tests pass one that returns. */
         public Builder sleeper(Sleeper sleeper) {
-            options.sleeper(sleeper);
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The clock the retry policy's {@linkplain RetryPolicy#deadline() deadline} is measured by (default: the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
          * Balloons (so requests) in flight at once, {@code >= 1} (default
-         * {@value ModelOptions#DEFAULT_MAX_CONCURRENCY_PER_MODEL}): the participant's
-         * {@linkplain Participant#preferredConcurrency() preferred concurrency}, kept by an Experiment.
+         * {@value LlmParticipant#DEFAULT_MAX_CONCURRENCY}): the participant's
+         * {@linkplain Participant#preferredConcurrency() preferred concurrency}, kept by an Experiment
+         * together with its own per-participant cap (the smaller wins). Not enforced when the
+         * participant is driven outside an experiment.
          */
         public Builder maxConcurrency(int maxConcurrency) {
-            options.maxConcurrencyPerModel(maxConcurrency);
+            if (maxConcurrency < 1) {
+                throw new IllegalArgumentException("maxConcurrency must be >= 1, but is " + maxConcurrency);
+            }
+            this.maxConcurrency = maxConcurrency;
             return this;
         }
 
-        /** Whether each request and answer is logged at DEBUG. */
+        /**
+         * Whether each request and answer is logged at DEBUG, for models that do not talk HTTP
+         * through bart4j's client (a {@link ProviderChatModel} logs its HTTP bodies itself when
+         * built with {@link ChatModels.Builder#logRequestsAndResponses}).
+         */
         public Builder debug(boolean debug) {
-            options.debug(debug);
+            this.debug = debug;
             return this;
         }
 
         /**
          * @throws IllegalStateException if no {@link #chatModel} was given
-         * @throws IllegalArgumentException naming the setting when a value is invalid
+         * @throws IllegalArgumentException naming the parameter when a value is invalid
          */
         public LlmParticipant build() {
             if (chatModel == null) {
                 throw new IllegalStateException("LlmParticipant.builder() needs a chatModel(...)");
             }
             String participantName = name != null ? name : defaultName(chatModel);
-            ModelOptions built = options.participantName(participantName).build();
-            return new LlmParticipant(participantName, chatModel, built, Retrier.of(built, built.backend().label()),
-                    true);
+            BartPrompts finalPrompts = personas.isEmpty() ? prompts : prompts.toBuilder().personas(personas).build();
+            return new LlmParticipant(this, participantName, finalPrompts);
         }
     }
 

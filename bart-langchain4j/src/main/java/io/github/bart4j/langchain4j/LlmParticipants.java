@@ -2,29 +2,30 @@ package io.github.bart4j.langchain4j;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.spi.Participant;
-import java.util.Objects;
 
 /**
  * Factories of BART participants that ask a LangChain4j {@link ChatModel}.
  *
  * <p>A participant built here:
  * <ul>
- *   <li>renders {@link ModelOptions#prompts()} in its {@link ModelOptions#conversationMode()};</li>
- *   <li>reads answers with {@link ModelOptions#decisionParser()} (JSON first when
- *       {@linkplain ModelOptions#structuredOutput() structured}); an unreadable answer is an invalid
+ *   <li>renders its {@linkplain LlmParticipant.Builder#prompts prompts} in its
+ *       {@linkplain LlmParticipant.Builder#conversationMode conversation mode};</li>
+ *   <li>reads answers with its {@linkplain LlmParticipant.Builder#decisionParser decision parser} (JSON first when
+ *       {@linkplain LlmParticipant.Builder#structuredOutput structured}); an unreadable answer is an invalid
  *       {@code Reply}, and the task asks again;</li>
  *   <li>records per answer the raw text, reasoning (LangChain4j's {@code thinking()} or OpenRouter's
  *       {@code message.reasoning}), input/output tokens and OpenRouter's {@code usage.cost};</li>
  *   <li>retries transient failures itself (429, 408, 5xx, timeouts, broken connections, HTTP-200
  *       error bodies, malformed JSON, empty completions) with exponential backoff and jitter,
- *       waiting at least {@code Retry-After}, at most {@link ModelOptions#maxRetries()} times, then
- *       throws a non-fatal {@link io.github.bart4j.core.ParticipantException}; 400, 401, 402, 403 and 404
- *       are not retried and throw a fatal one;</li>
+ *       waiting at least {@code Retry-After}, as its {@link RetryPolicy} says (by default at most
+ *       {@value RetryPolicy#DEFAULT_MAX_RETRIES} times), then throws a non-fatal
+ *       {@link io.github.bart4j.core.ParticipantException}; 400, 401, 402, 403 and 404 are not
+ *       retried and throw a fatal one;</li>
  *   <li>on a model you built, stops for good (a fatal {@code ParticipantException} naming the
  *       participant, the balloon and the fault) when the model returns {@code null} (an unstubbed
  *       Mockito mock), a response without an {@code aiMessage}, or throws anything but
  *       LangChain4j's exceptions, I/O errors and {@code ParticipantException}s;</li>
- *   <li>declares {@link ModelOptions#maxConcurrencyPerModel()} as its
+ *   <li>declares its {@linkplain LlmParticipant.Builder#maxConcurrency maximum concurrency} as its
  *       {@linkplain io.github.bart4j.core.spi.Participant#preferredConcurrency() preferred concurrency}:
  *       an {@link io.github.bart4j.core.Experiment} plays at most that many of its balloons at once
  *       (one request in flight each).</li>
@@ -40,13 +41,6 @@ public final class LlmParticipants {
     private LlmParticipants() {
     }
 
-    /** A participant on the model {@code options} describe (see {@link ChatModels#create}). */
-    public static Participant create(ModelOptions options) {
-        Objects.requireNonNull(options, "options");
-        return new LlmParticipant(options.participantName(), ChatModels.create(options), options,
-                Retrier.of(options, options.backend().label()), false);
-    }
-
     /**
      * A participant on a model you built (any {@link ChatModel}: an {@code OpenAiChatModel}, a
      * {@link FakeChatModel}, a Mockito mock), with the default settings; no backend, URL or key is
@@ -59,18 +53,5 @@ public final class LlmParticipants {
      */
     public static LlmParticipant create(ChatModel model) {
         return LlmParticipant.builder().chatModel(model).build();
-    }
-
-    /**
-     * A participant on a model you built, with {@code options} (made for
-     * {@link ModelOptions.Backend#CUSTOM}, or any backend). Of the transport options only retries,
-     * backoff and the concurrency cap apply; the model keeps its own URL, key, timeouts and
-     * sampling. {@link LlmParticipant#builder()} does the same without a {@code ModelOptions}.
-     */
-    public static Participant create(ChatModel model, ModelOptions options) {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(options, "options");
-        return new LlmParticipant(options.participantName(), model, options,
-                Retrier.of(options, options.backend().label()), true);
     }
 }

@@ -2,6 +2,7 @@ package io.github.bart4j.langchain4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.Bart4jException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,7 +35,7 @@ import java.util.Map;
  *       errors; 401/403 are a rejected key); models missing from the list are warnings only, since
  *       some servers list only part of what they serve;</li>
  *   <li>OpenRouter: {@code GET {base}/key}, the key's own info (401/403: the key is rejected);</li>
- *   <li>simulated and custom models: no probe.</li>
+ *   <li>models that are not {@link ProviderChatModel}s (simulated, your own): no probe.</li>
  * </ul>
  * A refused connection, unknown host or timeout is a {@link PreflightException} naming the
  * backend, the URL and what to do. Other answers (5xx, bodies that are not JSON) do not fail the
@@ -42,7 +43,7 @@ import java.util.Map;
  * API key.
  *
  * <pre>{@code
- * List<Preflight.ServerInfo> servers = Preflight.check(List.of(options)); // throws PreflightException
+ * List<Preflight.ServerInfo> servers = Preflight.check(List.of(model)); // throws PreflightException
  * }</pre>
  */
 public final class Preflight {
@@ -66,7 +67,7 @@ public final class Preflight {
      *     OpenRouter's {@code /key}: the key's limit and usage), or {@code null}
      * @param warnings things worth saying that do not stop a run (one line each)
      */
-    public record ServerInfo(ModelOptions.Backend backend, String baseUrl, List<String> listedModels, String body,
+    public record ServerInfo(ProviderChatModel.Backend backend, String baseUrl, List<String> listedModels, String body,
                              List<String> warnings) {
         public ServerInfo {
             listedModels = List.copyOf(listedModels);
@@ -78,36 +79,51 @@ public final class Preflight {
     public static final class PreflightException extends Bart4jException {
         private static final long serialVersionUID = 1L;
 
+        private final boolean serverUnreachable;
+
         PreflightException(String message) {
+            this(message, false);
+        }
+
+        PreflightException(String message, boolean serverUnreachable) {
             super(message);
+            this.serverUnreachable = serverUnreachable;
+        }
+
+        /**
+         * Whether the server could not be reached or gave no complete answer in time (refused,
+         * unknown host, timeout), rather than answering something that fails the check.
+         */
+        public boolean serverUnreachable() {
+            return serverUnreachable;
         }
     }
 
     /**
      * Probes every server the models use, once each, in the models' order.
      *
-     * @return what each probed server said (simulated and custom models have none)
+     * @param models the models; those that are not {@link ProviderChatModel}s (simulated, your own) are not probed
+     * @return what each probed server said
      * @throws PreflightException if a server cannot be reached, an Ollama model is not pulled or a
      *     key is rejected
      */
-    public static List<ServerInfo> check(Collection<ModelOptions> models) {
-        Map<String, List<ModelOptions>> byServer = new LinkedHashMap<>();
-        for (ModelOptions o : models) {
-            if (o.backend() == ModelOptions.Backend.SIMULATED || o.backend() == ModelOptions.Backend.CUSTOM) {
-                continue;
+    public static List<ServerInfo> check(Collection<? extends ChatModel> models) {
+        Map<String, List<ProviderChatModel>> byServer = new LinkedHashMap<>();
+        for (ChatModel model : models) {
+            if (model instanceof ProviderChatModel o) {
+                byServer.computeIfAbsent(o.backend() + " " + o.baseUrl(), k -> new ArrayList<>()).add(o);
             }
-            byServer.computeIfAbsent(o.backend() + " " + o.baseUrl(), k -> new ArrayList<>()).add(o);
         }
         List<ServerInfo> out = new ArrayList<>();
-        for (List<ModelOptions> group : byServer.values()) {
+        for (List<ProviderChatModel> group : byServer.values()) {
             out.add(probe(group));
         }
         return out;
     }
 
-    private static ServerInfo probe(List<ModelOptions> group) {
-        ModelOptions first = group.get(0);
-        Duration timeout = first.timeout() != null && first.timeout().compareTo(MAX_TIMEOUT) < 0 ? first.timeout()
+    private static ServerInfo probe(List<ProviderChatModel> group) {
+        ProviderChatModel first = group.get(0);
+        Duration timeout = first.timeout().compareTo(MAX_TIMEOUT) < 0 ? first.timeout()
                 : MAX_TIMEOUT;
         switch (first.backend()) {
             case OLLAMA:
@@ -119,13 +135,13 @@ public final class Preflight {
         }
     }
 
-    private static ServerInfo ollama(List<ModelOptions> group, Duration timeout) {
-        ModelOptions first = group.get(0);
+    private static ServerInfo ollama(List<ProviderChatModel> group, Duration timeout) {
+        ProviderChatModel first = group.get(0);
         String url = first.baseUrl() + "/api/tags";
         HttpResponse<String> r = get(first, url, timeout);
         if (r.statusCode() != 200) {
             throw new PreflightException("backend ollama: GET " + url + " answered HTTP " + r.statusCode()
-                    + "; is an Ollama server running at " + first.baseUrl() + "? (fix base_url, or use backend: openai"
+                    + "; is an Ollama server running at " + first.baseUrl() + "? (fix baseUrl, or use ChatModels.openAiCompatible()"
                     + " for other OpenAI-compatible servers)");
         }
         List<String> listed = new ArrayList<>();
@@ -135,7 +151,7 @@ public final class Preflight {
                 listed.add(name);
             }
         }
-        for (ModelOptions o : group) {
+        for (ProviderChatModel o : group) {
             String wanted = ollamaName(o.modelName());
             if (listed.stream().noneMatch(n -> ollamaName(n).equals(wanted)) && !shown(o, timeout)) {
                 throw new PreflightException("model '" + o.modelName() + "' is not pulled in Ollama at "
@@ -147,17 +163,17 @@ public final class Preflight {
     }
 
     /** Whether Ollama's {@code POST /api/show} knows the model (its own name resolution decides). */
-    private static boolean shown(ModelOptions o, Duration timeout) {
+    private static boolean shown(ProviderChatModel o, Duration timeout) {
         String body = JSON.createObjectNode().put("model", o.modelName()).toString();
         return send(o, o.baseUrl() + "/api/show", timeout, HttpRequest.BodyPublishers.ofString(body)).statusCode()
                 == 200;
     }
 
-    private static ServerInfo openAi(List<ModelOptions> group, Duration timeout) {
-        ModelOptions first = group.get(0);
+    private static ServerInfo openAi(List<ProviderChatModel> group, Duration timeout) {
+        ProviderChatModel first = group.get(0);
         String url = first.baseUrl() + "/models";
         HttpResponse<String> r = get(first, url, timeout);
-        rejectedKey(r, "backend openai: the server at " + first.baseUrl(), url, "check api_key / OPENAI_API_KEY");
+        rejectedKey(r, "backend openai: the server at " + first.baseUrl(), url, "check apiKey");
         if (r.statusCode() != 200) {
             return new ServerInfo(first.backend(), first.baseUrl(), List.of(), null, List.of()); // no listing
         }
@@ -169,7 +185,7 @@ public final class Preflight {
         }
         List<String> warnings = new ArrayList<>();
         if (!listed.isEmpty()) {
-            for (ModelOptions o : group) {
+            for (ProviderChatModel o : group) {
                 if (!listed.contains(o.modelName())) {
                     warnings.add("model '" + o.modelName() + "' is not among the " + listed.size() + " models " + url
                             + " lists; the run asks it anyway");
@@ -179,7 +195,7 @@ public final class Preflight {
         return new ServerInfo(first.backend(), first.baseUrl(), listed, r.body(), warnings);
     }
 
-    private static ServerInfo openRouter(ModelOptions first, Duration timeout) {
+    private static ServerInfo openRouter(ProviderChatModel first, Duration timeout) {
         String url = first.baseUrl() + "/key";
         HttpResponse<String> r = get(first, url, timeout);
         rejectedKey(r, "backend openrouter: OpenRouter", url, "check OPENROUTER_API_KEY (https://openrouter.ai/keys)");
@@ -194,12 +210,12 @@ public final class Preflight {
         }
     }
 
-    private static HttpResponse<String> get(ModelOptions o, String url, Duration timeout) {
+    private static HttpResponse<String> get(ProviderChatModel o, String url, Duration timeout) {
         return send(o, url, timeout, null);
     }
 
     /** GET, or POST of {@code body} when it is not null. */
-    private static HttpResponse<String> send(ModelOptions o, String url, Duration timeout,
+    private static HttpResponse<String> send(ProviderChatModel o, String url, Duration timeout,
                                              HttpRequest.BodyPublisher body) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -212,7 +228,7 @@ public final class Preflight {
                 b.POST(body).header("Content-Type", "application/json");
             }
         } catch (IllegalArgumentException e) {
-            throw new PreflightException("backend " + name(o) + ": base_url '" + o.baseUrl() + "' is not a URL");
+            throw new PreflightException("backend " + name(o) + ": baseUrl '" + o.baseUrl() + "' is not a URL");
         }
         o.headers().forEach(b::header);
         if (o.hasApiKey()) {
@@ -226,12 +242,12 @@ public final class Preflight {
         } catch (java.util.concurrent.TimeoutException e) {
             answer.cancel(true);
             throw new PreflightException("backend " + name(o) + ": no complete answer within " + timeout.toSeconds()
-                    + " s at " + o.baseUrl() + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o));
+                    + " s at " + o.baseUrl() + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o), true);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException || cause instanceof UnresolvedAddressException) {
                 throw new PreflightException("backend " + name(o) + ": " + problem(cause) + " at " + o.baseUrl()
-                        + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o));
+                        + " (" + (body == null ? "GET " : "POST ") + url + "); " + advice(o), true);
             }
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         } catch (InterruptedException e) {
@@ -264,19 +280,18 @@ public final class Preflight {
         return "connection failed (" + e.getClass().getSimpleName() + ")";
     }
 
-    private static String advice(ModelOptions o) {
+    private static String advice(ProviderChatModel o) {
         switch (o.backend()) {
             case OLLAMA:
-                return "start Ollama (the desktop app, or `ollama serve`) or fix base_url;"
-                        + " --no-preflight skips this check";
+                return "start Ollama (the desktop app, or `ollama serve`) or fix baseUrl";
             case OPENROUTER:
-                return "check the network connection and base_url; --no-preflight skips this check";
+                return "check the network connection and baseUrl";
             default:
-                return "start the server or fix base_url; --no-preflight skips this check";
+                return "start the server or fix baseUrl";
         }
     }
 
-    private static String name(ModelOptions o) {
+    private static String name(ProviderChatModel o) {
         return o.backend().name().toLowerCase(Locale.ROOT);
     }
 

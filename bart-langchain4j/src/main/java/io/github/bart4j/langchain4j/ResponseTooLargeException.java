@@ -3,7 +3,7 @@ package io.github.bart4j.langchain4j;
 import io.github.bart4j.core.spi.Reply;
 
 /**
- * A successful HTTP answer whose body passed {@link ModelOptions#maxResponseBytes()}: it was not
+ * A successful HTTP answer whose body passed {@link ChatModels.Builder#maxResponseBytes}: it was not
  * read further. The participant records it as an invalid answer ("answer too long"), keeping
  * {@link #PREFIX_CHARS} characters of the body, so a misbehaving server cannot fill the disk or the heap.
  */

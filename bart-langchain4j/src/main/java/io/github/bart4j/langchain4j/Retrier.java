@@ -19,6 +19,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,12 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * bart4j's own retry layer around one model (LangChain4j's retries are switched off): transient
- * failures are retried with exponential backoff and jitter, never sooner than a {@code Retry-After};
+ * bart4j's own retry layer around one model (LangChain4j's retries are switched off), following a
+ * {@link RetryPolicy}: transient failures of the kinds it retries are retried with exponential
+ * backoff and jitter, never sooner than a {@code Retry-After}, up to its retries and deadline;
  * permanent ones end at once. Every failure that ends a call is a {@link ParticipantException},
  * fatal for 400/401/402/403/404 and for a server that cannot be reached at all (connection refused,
- * unknown host, connect timeout) once the retries are used up. A fair semaphore caps the attempts
- * in flight for the model; it is not held while waiting to retry.
+ * unknown host, connect timeout) when it is not retried further.
  *
  * <p>Only failures known to come from the provider or from reading its response are retried (HTTP
  * errors, timeouts, I/O errors, malformed or empty responses, LangChain4j's provider exceptions).
@@ -55,45 +56,49 @@ final class Retrier {
     /** TRANSIENT and UNREACHABLE are retried; UNREACHABLE becomes FATAL when the retries are used up. */
     private enum Kind { TRANSIENT, UNREACHABLE, PERMANENT, FATAL, INTERNAL }
 
-    private record Failure(Kind kind, String message, Duration retryAfter) {
+    /** A classified failure; {@code retryable} is its kind for the policy when TRANSIENT or UNREACHABLE. */
+    private record Failure(Kind kind, String message, Duration retryAfter, RetryPolicy.Failure retryable) {
+        Failure(Kind kind, String message, Duration retryAfter) {
+            this(kind, message, retryAfter, null);
+        }
     }
 
     private final String provider;
     private final String model;
-    private final int maxRetries;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final Clock clock;
     private final DoubleSupplier random;
     private final String url;
     private final AtomicBoolean connectionWarned = new AtomicBoolean();
     private final Set<Class<?>> internalLogged = ConcurrentHashMap.newKeySet();
 
-    Retrier(String provider, String model, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Sleeper sleeper, DoubleSupplier random) {
-        this(provider, model, null, maxRetries, initialBackoff, maxBackoff, sleeper, random);
-    }
-
-    Retrier(String provider, String model, String url, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Sleeper sleeper, DoubleSupplier random) {
+    /**
+     * @param provider the provider's label in messages ({@code openrouter}, {@code ollama}, {@code custom}...)
+     * @param model the model's name in messages
+     * @param url the server's base URL in messages, or {@code null}
+     * @param clock measures the policy's deadline
+     * @param random the jitter, in [0, 1)
+     */
+    Retrier(String provider, String model, String url, RetryPolicy policy, Sleeper sleeper, Clock clock,
+            DoubleSupplier random) {
         this.provider = provider;
         this.url = url;
         this.model = model;
-        this.maxRetries = maxRetries;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.policy = policy;
         this.sleeper = sleeper;
+        this.clock = clock;
         this.random = random;
     }
 
-    static Retrier of(ModelOptions o, String provider) {
-        String url = o.baseUrl() != null ? o.baseUrl() : o.backend().defaultBaseUrl();
-        return new Retrier(provider, o.modelName(), url, o.maxRetries(), o.initialBackoff(), o.maxBackoff(), o.sleeper(),
-                () -> ThreadLocalRandom.current().nextDouble());
+    Retrier(String provider, String model, String url, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this(provider, model, url, policy, sleeper, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** Runs {@code attempt} until it succeeds, fails permanently or the retries are used up. */
     <T> T call(Supplier<T> attempt) {
+        int maxRetries = policy.maxRetries();
+        long started = policy.deadline() == null ? 0 : clock.millis();
         for (int n = 0; ; n++) {
             try {
                 return attempt.get();
@@ -114,11 +119,23 @@ final class Retrier {
                     }
                     throw new ParticipantException(f.message(), false, e);
                 }
+                if (!policy.retries(f.retryable())) {
+                    String notRetried = f.message() + "; not retried (the retry policy does not retry "
+                            + f.retryable().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                    throw new ParticipantException(notRetried, f.kind() == Kind.UNREACHABLE, e);
+                }
                 if (n >= maxRetries) {
                     String gaveUp = f.message() + "; gave up after " + (n + 1) + (n == 0 ? " attempt" : " attempts");
                     throw new ParticipantException(gaveUp, f.kind() == Kind.UNREACHABLE, e);
                 }
                 Duration wait = backoff(n, f.retryAfter());
+                if (policy.deadline() != null
+                        && Duration.ofMillis(clock.millis() - started).plus(wait).compareTo(policy.deadline()) > 0) {
+                    String gaveUp = f.message() + "; gave up after " + (n + 1) + (n == 0 ? " attempt" : " attempts")
+                            + " (the next retry, in " + wait.toMillis() + " ms, would pass the retry deadline of "
+                            + policy.deadline().toMillis() + " ms)";
+                    throw new ParticipantException(gaveUp, f.kind() == Kind.UNREACHABLE, e);
+                }
                 if (f.kind() == Kind.UNREACHABLE) {
                     if (connectionWarned.compareAndSet(false, true)) {
                         LOG.warn("{} model '{}': {}; retrying up to {} times, then the model fails", provider, model,
@@ -138,8 +155,8 @@ final class Retrier {
 
     /** {@code initial × 2^n}, capped, times a jitter factor in [0.5, 1); never less than {@code retryAfter}. */
     Duration backoff(int n, Duration retryAfter) {
-        double base = initialBackoff.toNanos() * Math.pow(2, Math.min(n, 30));
-        double capped = Math.min(base, maxBackoff.toNanos());
+        double base = policy.initialBackoff().toNanos() * Math.pow(2, Math.min(n, 30));
+        double capped = Math.min(base, policy.maxBackoff().toNanos());
         Duration wait = Duration.ofNanos((long) (capped * (0.5 + 0.5 * random.getAsDouble())));
         if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
             wait = retryAfter;
@@ -157,8 +174,8 @@ final class Retrier {
     }
 
     /** Reads exceptions for {@link #isProviderFailure}; never calls anything. */
-    private static final Retrier READER = new Retrier("provider", "model", 0, Duration.ZERO, Duration.ZERO,
-            d -> { }, () -> 0.5);
+    private static final Retrier READER = new Retrier("provider", "model", null, RetryPolicy.none(), d -> { },
+            Clock.systemUTC(), () -> 0.5);
 
     /**
      * Whether {@code e} is a provider's failure or one reading its response (retried or reported as
@@ -179,23 +196,23 @@ final class Retrier {
                     BartHttpClient.errorMessage(h.getMessage()));
         }
         if (find(e, EmptyCompletionException.class) != null) {
-            return new Failure(Kind.TRANSIENT, "empty completion (no content, no reasoning)", null);
+            return new Failure(Kind.TRANSIENT, "empty completion (no content, no reasoning)", null, RetryPolicy.Failure.MALFORMED_RESPONSE);
         }
         String unreachable = unreachable(e);
         if (unreachable != null) {
             return new Failure(Kind.UNREACHABLE, "cannot connect to " + provider + (url == null ? "" : " at " + url)
-                    + " (" + unreachable + ")", null);
+                    + " (" + unreachable + ")", null, RetryPolicy.Failure.CONNECTION_FAILED);
         }
         if (find(e, dev.langchain4j.exception.TimeoutException.class) != null
                 || find(e, HttpTimeoutException.class) != null || find(e, SocketTimeoutException.class) != null
                 || find(e, java.util.concurrent.TimeoutException.class) != null) {
-            return new Failure(Kind.TRANSIENT, "request to " + provider + " timed out", null);
+            return new Failure(Kind.TRANSIENT, "request to " + provider + " timed out", null, RetryPolicy.Failure.TIMED_OUT);
         }
         if (find(e, RateLimitException.class) != null) {
-            return new Failure(Kind.TRANSIENT, "rate limited (HTTP 429)", null);
+            return new Failure(Kind.TRANSIENT, "rate limited (HTTP 429)", null, RetryPolicy.Failure.RATE_LIMITED);
         }
         if (find(e, InternalServerException.class) != null) {
-            return new Failure(Kind.TRANSIENT, provider + " server error", null);
+            return new Failure(Kind.TRANSIENT, provider + " server error", null, RetryPolicy.Failure.SERVER_ERROR);
         }
         if (find(e, AuthenticationException.class) != null) {
             return new Failure(Kind.FATAL, provider + " rejected the API key", null);
@@ -214,10 +231,10 @@ final class Retrier {
             Throwable t = io;
             return new Failure(Kind.TRANSIENT, "connection to " + provider + " failed ("
                     + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + shorten(t.getMessage()))
-                    + ")", null);
+                    + ")", null, RetryPolicy.Failure.CONNECTION_FAILED);
         }
         if (find(e, JsonProcessingException.class) != null) {
-            return new Failure(Kind.TRANSIENT, "malformed JSON in response", null);
+            return new Failure(Kind.TRANSIENT, "malformed JSON in response", null, RetryPolicy.Failure.MALFORMED_RESPONSE);
         }
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + shorten(e.getMessage()));
         if (find(e, InterruptedException.class) != null) {
@@ -228,7 +245,7 @@ final class Retrier {
         }
         if (thrownReadingTheResponse(e)) {
             return new Failure(Kind.TRANSIENT, "malformed response (" + e.getClass().getSimpleName()
-                    + " in LangChain4j's reading of it)", null);
+                    + " in LangChain4j's reading of it)", null, RetryPolicy.Failure.MALFORMED_RESPONSE);
         }
         return new Failure(Kind.INTERNAL, INTERNAL + what, null);
     }
@@ -271,7 +288,8 @@ final class Retrier {
         String code = kind == ProviderHttpException.Kind.ERROR_BODY ? "code " + status : "HTTP " + status;
         String more = detail == null || detail.isEmpty() ? "" : ": " + detail;
         if (kind == ProviderHttpException.Kind.MALFORMED) {
-            return new Failure(Kind.TRANSIENT, "malformed JSON in response (HTTP " + status + ")", retryAfter);
+            return new Failure(Kind.TRANSIENT, "malformed JSON in response (HTTP " + status + ")", retryAfter,
+                    RetryPolicy.Failure.MALFORMED_RESPONSE);
         }
         switch (status) {
             case 401:
@@ -284,15 +302,18 @@ final class Retrier {
             case 400:
                 return new Failure(Kind.FATAL, provider + " rejected the request (" + code + ")" + where + more, null);
             case 408:
-                return new Failure(Kind.TRANSIENT, "request timeout (" + code + ")" + where, retryAfter);
+                return new Failure(Kind.TRANSIENT, "request timeout (" + code + ")" + where, retryAfter,
+                        RetryPolicy.Failure.TIMED_OUT);
             case 429:
-                return new Failure(Kind.TRANSIENT, "rate limited (" + code + ")" + where + more, retryAfter);
+                return new Failure(Kind.TRANSIENT, "rate limited (" + code + ")" + where + more, retryAfter,
+                        RetryPolicy.Failure.RATE_LIMITED);
             default:
                 break;
         }
         if (kind == ProviderHttpException.Kind.ERROR_BODY || status >= 500) {
             String what = kind == ProviderHttpException.Kind.ERROR_BODY ? "provider error" : provider + " server error";
-            return new Failure(Kind.TRANSIENT, what + " (" + code + ")" + where + more, retryAfter);
+            return new Failure(Kind.TRANSIENT, what + " (" + code + ")" + where + more, retryAfter,
+                    RetryPolicy.Failure.SERVER_ERROR);
         }
         return new Failure(Kind.PERMANENT, provider + " answered " + code + more, null);
     }

@@ -38,8 +38,7 @@ class ConcurrencySettingTest {
     @Test
     void the_model_setting_caps_balloons_in_flight_and_the_runner_honours_it() {
         Counting model = new Counting();
-        Participant p = LlmParticipants.create(model, ModelOptions.builder(ModelOptions.Backend.CUSTOM, "counting")
-                .maxConcurrencyPerModel(2).build());
+        Participant p = LlmParticipant.builder().chatModel(model).name("counting").maxConcurrency(2).build();
         assertThat(p.preferredConcurrency()).isEqualTo(2);
 
         var result = Experiment.builder().schedule(Schedule.uniform(1, 20, 40, 0.10, 3)).participant(p)
@@ -51,7 +50,7 @@ class ConcurrencySettingTest {
 
     @Test
     void the_default_is_four() {
-        Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, "fixed:1").build());
-        assertThat(p.preferredConcurrency()).isEqualTo(ModelOptions.DEFAULT_MAX_CONCURRENCY_PER_MODEL).isEqualTo(4);
+        Participant p = LlmParticipants.create(FakeChatModel.policy("fixed:1"));
+        assertThat(p.preferredConcurrency()).isEqualTo(LlmParticipant.DEFAULT_MAX_CONCURRENCY).isEqualTo(4);
     }
 }

@@ -5,27 +5,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 class FakeModelContractTest extends ParticipantContractTest {
 
-    private static ModelOptions options(String name) {
-        return ModelOptions.builder(ModelOptions.Backend.CUSTOM, name).maxRetries(1).sleeper(d -> { }).build();
+    private static Participant create(FakeChatModel model, String name) {
+        return LlmParticipant.builder().chatModel(model).name(name).retryPolicy(RetryPolicy.builder().maxRetries(1)
+                .build()).sleeper(d -> { }).build();
     }
 
     @Override
     protected Participant participant(String spec) {
-        return LlmParticipants.create(FakeChatModel.policy(spec), options(spec));
+        return create(FakeChatModel.policy(spec), spec);
     }
 
     @Override
     protected Participant garbling(String spec, int garbled) {
         FakeChatModel policy = FakeChatModel.policy(spec);
         AtomicInteger calls = new AtomicInteger();
-        return LlmParticipants.create(FakeChatModel.answering(r -> calls.incrementAndGet() <= garbled
-                ? "I am a teapot." : policy.chat(r).aiMessage().text()), options(spec));
+        return create(FakeChatModel.answering(r -> calls.incrementAndGet() <= garbled
+                ? "I am a teapot." : policy.chat(r).aiMessage().text()), spec);
     }
 
     @Override
     protected Participant failing() {
-        return LlmParticipants.create(FakeChatModel.answering(r -> {
+        return create(FakeChatModel.answering(r -> {
             throw new dev.langchain4j.exception.InternalServerException("backend down");
-        }), options("failing"));
+        }), "failing");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -29,8 +30,12 @@ class LlmParticipantTest {
 
     private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
 
-    private ModelOptions.Builder options(String name) {
-        return ModelOptions.builder(ModelOptions.Backend.CUSTOM, name).sleeper(waits::add);
+    private LlmParticipant.Builder options(ChatModel model, String name) {
+        return LlmParticipant.builder().chatModel(model).name(name).sleeper(waits::add);
+    }
+
+    private static RetryPolicy retries(int n) {
+        return RetryPolicy.builder().maxRetries(n).build();
     }
 
     private static Balloon balloon(int id, int threshold) {
@@ -59,7 +64,7 @@ class LlmParticipantTest {
     @Test
     void per_balloon_conversation_appends_each_valid_answer_and_the_next_turn() {
         FakeChatModel model = FakeChatModel.replying("Pump", "  Pump  ", "Cash Out");
-        Participant p = LlmParticipants.create(model, options("m").build());
+        Participant p = options(model, "m").build();
 
         BalloonResult r = Task.classic().play(p, balloon(3, 10));
 
@@ -75,7 +80,7 @@ class LlmParticipantTest {
     @Test
     void an_invalid_answer_is_not_appended_and_the_same_conversation_is_sent_again() {
         FakeChatModel model = FakeChatModel.replying("Pump", "banana", "Pump", "Cash Out");
-        Participant p = LlmParticipants.create(model, options("m").build());
+        Participant p = options(model, "m").build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -88,8 +93,7 @@ class LlmParticipantTest {
     @Test
     void across_balloons_keeps_earlier_balloons_and_their_outcomes_in_context() {
         FakeChatModel model = FakeChatModel.policy("fixed:2");
-        Participant p = LlmParticipants.create(model,
-                options("m").conversationMode(ConversationMode.ACROSS_BALLOONS).build());
+        Participant p = options(model, "m").conversationMode(ConversationMode.ACROSS_BALLOONS).build();
 
         List<BalloonResult> results = series(p, List.of(10, 2, 10));
 
@@ -107,13 +111,11 @@ class LlmParticipantTest {
     @Test
     void across_balloons_rebuilds_the_same_prefix_from_history_as_an_uninterrupted_run() {
         FakeChatModel first = FakeChatModel.policy("fixed:1");
-        Participant p = LlmParticipants.create(first,
-                options("m").conversationMode(ConversationMode.ACROSS_BALLOONS).build());
+        Participant p = options(first, "m").conversationMode(ConversationMode.ACROSS_BALLOONS).build();
         List<BalloonResult> results = series(p, List.of(10, 10));
 
         FakeChatModel resumed = FakeChatModel.policy("fixed:1");
-        Participant q = LlmParticipants.create(resumed,
-                options("m").conversationMode(ConversationMode.ACROSS_BALLOONS).build());
+        Participant q = options(resumed, "m").conversationMode(ConversationMode.ACROSS_BALLOONS).build();
         q.open(Task.contextFor(balloon(2, 10), 1, "", 0.1, 2, List.of(results.get(0))))
                 .decide(new BalloonState(0, 0.0, 0, null));
 
@@ -126,9 +128,8 @@ class LlmParticipantTest {
     void stateless_requests_have_two_messages_and_grow_linearly() {
         FakeChatModel stateless = FakeChatModel.policy("fixed:15");
         FakeChatModel perBalloon = FakeChatModel.policy("fixed:15");
-        Participant s = LlmParticipants.create(stateless,
-                options("m").conversationMode(ConversationMode.STATELESS).build());
-        Participant pb = LlmParticipants.create(perBalloon, options("m").build());
+        Participant s = options(stateless, "m").conversationMode(ConversationMode.STATELESS).build();
+        Participant pb = options(perBalloon, "m").build();
 
         BalloonResult rs = Task.classic().play(s, balloon(1, 20));
         BalloonResult rp = Task.classic().play(pb, balloon(1, 20));
@@ -147,8 +148,7 @@ class LlmParticipantTest {
     @ParameterizedTest
     @EnumSource(ConversationMode.class)
     void a_fixed_policy_pumps_three_and_cashes_out_or_bursts_at_two_in_every_mode(ConversationMode mode) {
-        Participant p = LlmParticipants.create(FakeChatModel.policy("fixed:3"),
-                options("fixed:3").conversationMode(mode).build());
+        Participant p = options(FakeChatModel.policy("fixed:3"), "fixed:3").conversationMode(mode).build();
 
         List<BalloonResult> results = series(p, List.of(10, 2));
 
@@ -165,8 +165,7 @@ class LlmParticipantTest {
     @EnumSource(ConversationMode.class)
     void simulated_policies_play_as_the_core_scripted_participants_in_every_mode(ConversationMode mode) {
         for (String spec : List.of("crra:2", "crra:0", "ev-optimal", "crra:-1")) {
-            Participant llm = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, spec)
-                    .conversationMode(mode).build());
+            Participant llm = LlmParticipant.builder().chatModel(ChatModels.simulated(spec, 0L)).conversationMode(mode).build();
             Participant core = io.github.bart4j.core.agents.ScriptedParticipants.parse(spec);
             BalloonResult a = Task.classic().play(llm, balloon(1, 20));
             BalloonResult b = Task.classic().play(core, balloon(1, 20));
@@ -176,8 +175,7 @@ class LlmParticipantTest {
 
     @Test
     void a_random_policy_answers_the_same_request_the_same_way_and_varies_across_balloons() {
-        Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, "random:0.7")
-                .simulationSeed(5).build());
+        Participant p = LlmParticipants.create(ChatModels.simulated("random:0.7", 5));
         List<Integer> pumps = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             pumps.add(Task.classic().play(p, balloon(i, 20)).pumps());
@@ -195,7 +193,7 @@ class LlmParticipantTest {
     void results_record_raw_answers_tokens_and_reasoning() {
         FakeChatModel model = FakeChatModel.builder().replies(List.of("**Pump**", "Cash Out."))
                 .thinking("thinking hard").build();
-        Participant p = LlmParticipants.create(model, options("m").build());
+        Participant p = options(model, "m").build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -213,7 +211,7 @@ class LlmParticipantTest {
     @Test
     void empty_content_with_reasoning_is_an_invalid_answer_that_keeps_the_reasoning() {
         FakeChatModel model = FakeChatModel.builder().answering(r -> "").thinking("I think, therefore").build();
-        Participant p = LlmParticipants.create(model, options("m").build());
+        Participant p = options(model, "m").build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -228,7 +226,7 @@ class LlmParticipantTest {
     @Test
     void an_empty_completion_is_retried_then_ends_the_balloon_as_error_not_cash_out() {
         FakeChatModel model = FakeChatModel.answering(r -> "");
-        Participant p = LlmParticipants.create(model, options("m").maxRetries(2).build());
+        Participant p = options(model, "m").retryPolicy(retries(2)).build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -241,7 +239,7 @@ class LlmParticipantTest {
     @Test
     void an_empty_completion_followed_by_an_answer_succeeds_after_one_retry() {
         FakeChatModel model = FakeChatModel.replying("", "Cash Out");
-        Participant p = LlmParticipants.create(model, options("m").build());
+        Participant p = options(model, "m").build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -256,7 +254,7 @@ class LlmParticipantTest {
     void an_injected_failure_ends_the_balloon_with_status_error_and_its_cause() {
         FakeChatModel model = FakeChatModel.builder().policy("fixed:5", 0)
                 .failOnCall(3, new IllegalStateException("disk on fire")).build();
-        Participant p = LlmParticipants.create(model, options("m").build());
+        Participant p = options(model, "m").build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -276,7 +274,7 @@ class LlmParticipantTest {
             return missing.isEmpty() ? null : null; // a NullPointerException from the user's parser
         };
         FakeChatModel model = FakeChatModel.builder().policy("fixed:5", 0).build();
-        Participant p = LlmParticipants.create(model, options("m").decisionParser(buggy).maxRetries(4).build());
+        Participant p = options(model, "m").decisionParser(buggy).retryPolicy(retries(4)).build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -292,7 +290,7 @@ class LlmParticipantTest {
         FakeChatModel model = FakeChatModel.builder().policy("fixed:1", 0)
                 .failOnCall(1, new java.io.UncheckedIOException(new java.io.IOException("Connection reset")))
                 .failOnCall(2, new dev.langchain4j.exception.InternalServerException("boom")).build();
-        Participant p = LlmParticipants.create(model, options("m").maxRetries(4).build());
+        Participant p = options(model, "m").retryPolicy(retries(4)).build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -302,12 +300,8 @@ class LlmParticipantTest {
 
     @Test
     void a_server_that_cannot_be_reached_after_the_retries_fails_the_participant_for_good() {
-        FakeChatModel model = FakeChatModel.builder().policy("fixed:1", 0)
-                .failOnCall(1, new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused")))
-                .failOnCall(2, new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused")))
-                .build();
-        Participant p = LlmParticipants.create(model, options("m").baseUrl("http://127.0.0.1:9/v1").maxRetries(1)
-                .build());
+        ChatModel model = ChatModels.openAiCompatible().modelName("m").baseUrl("http://127.0.0.1:9/v1").build();
+        Participant p = options(model, "m").retryPolicy(retries(1)).build();
 
         assertThatThrownBy(() -> p.open(Task.contextFor(balloon(1, 10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0, 0, null)))
@@ -320,7 +314,7 @@ class LlmParticipantTest {
     void a_thrown_participant_exception_passes_through_unchanged() {
         ParticipantException fatal = new ParticipantException("no credits", true);
         FakeChatModel model = FakeChatModel.builder().policy("fixed:5", 0).failOnCall(1, fatal).build();
-        Participant p = LlmParticipants.create(model, options("m").build());
+        Participant p = options(model, "m").build();
 
         assertThatThrownBy(() -> p.open(Task.contextFor(balloon(1, 10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0, 0, null))).isSameAs(fatal);
@@ -329,7 +323,7 @@ class LlmParticipantTest {
     @Test
     void structured_output_asks_for_a_named_json_schema_and_reads_json_or_falls_back_to_text() {
         FakeChatModel model = FakeChatModel.replying("{\"decision\": \"pump\"}", "Cash Out");
-        Participant p = LlmParticipants.create(model, options("m").structuredOutput(true).build());
+        Participant p = options(model, "m").structuredOutput(true).build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -342,7 +336,7 @@ class LlmParticipantTest {
     @Test
     void structured_output_with_a_simulated_policy_answers_json() {
         FakeChatModel model = FakeChatModel.policy("fixed:1");
-        Participant p = LlmParticipants.create(model, options("m").structuredOutput(true).build());
+        Participant p = options(model, "m").structuredOutput(true).build();
 
         BalloonResult r = Task.classic().play(p, balloon(1, 10));
 
@@ -352,7 +346,7 @@ class LlmParticipantTest {
 
     @Test
     void the_automatic_task_reads_the_first_whole_number() {
-        Participant p = LlmParticipants.create(FakeChatModel.replying("I will pump 7 times."), options("m").build());
+        Participant p = options(FakeChatModel.replying("I will pump 7 times."), "m").build();
 
         BalloonResult r = Task.automatic().play(p, balloon(1, 10));
 
@@ -362,8 +356,7 @@ class LlmParticipantTest {
 
     @Test
     void the_automatic_task_with_a_simulated_policy_declares_its_plan() {
-        Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, "ev-optimal")
-                .build());
+        Participant p = LlmParticipants.create(ChatModels.simulated("ev-optimal", 0L));
 
         BalloonResult r = Task.automatic().play(p, balloon(1, 20));
 
@@ -373,8 +366,7 @@ class LlmParticipantTest {
     @Test
     void a_persona_label_selects_its_prompt_and_an_unknown_one_errors_the_balloon() {
         FakeChatModel model = FakeChatModel.policy("fixed:0");
-        Participant p = LlmParticipants.create(model,
-                options("m").personas(java.util.Map.of("bold", "Be bold.")).build());
+        Participant p = options(model, "m").personas(java.util.Map.of("bold", "Be bold.")).build();
 
         BalloonResult ok = Task.classic().play(p, balloon(1, 10), Task.contextFor(balloon(1, 10), 1, "bold", 0, 1,
                 List.of()));
@@ -420,8 +412,7 @@ class LlmParticipantTest {
     @Test
     void across_balloons_in_the_automatic_task_shows_earlier_declarations_and_outcomes() {
         FakeChatModel model = FakeChatModel.policy("fixed:3");
-        Participant p = LlmParticipants.create(model,
-                options("m").conversationMode(ConversationMode.ACROSS_BALLOONS).build());
+        Participant p = options(model, "m").conversationMode(ConversationMode.ACROSS_BALLOONS).build();
         Balloon b1 = balloon(1, 10);
         Balloon b2 = balloon(2, 2);
 
@@ -439,8 +430,8 @@ class LlmParticipantTest {
     @Test
     void a_simulated_policy_reads_a_typed_balloon_and_assumes_an_undisclosed_range() {
         FakeChatModel model = FakeChatModel.builder().policy("ev-optimal", 0).assumedRange(0.05, 1, 8).build();
-        Participant p = LlmParticipants.create(model, options("m")
-                .prompts(BartPrompts.builder().discloseRange(false).build()).build());
+        Participant p = options(model, "m")
+                .prompts(BartPrompts.builder().discloseRange(false).build()).build();
 
         BalloonResult r = Task.classic().play(p, new Balloon(1, "orange", 1, 8, 8, 0.05));
 

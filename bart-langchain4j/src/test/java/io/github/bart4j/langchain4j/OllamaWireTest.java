@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
@@ -45,14 +46,18 @@ class OllamaWireTest {
         server.close();
     }
 
-    private ModelOptions.Builder options() {
-        return ModelOptions.builder(ModelOptions.Backend.OLLAMA, "llama3.2")
+    private ChatModels.OllamaBuilder model() {
+        return ChatModels.ollama()
+                .modelName("llama3.2")
                 .baseUrl("http://127.0.0.1:" + server.getPort() + "/")
                 .temperature(0.5)
                 .seed(7)
                 .maxTokens(8)
-                .numCtx(4096)
-                .sleeper(waits::add);
+                .numCtx(4096);
+    }
+
+    private LlmParticipant.Builder participant(ChatModel model) {
+        return LlmParticipant.builder().chatModel(model).sleeper(waits::add);
     }
 
     static String chat(String content, String thinking) {
@@ -77,7 +82,7 @@ class OllamaWireTest {
     @Test
     void a_request_goes_to_api_chat_with_the_seed_messages_and_explicit_options() throws Exception {
         server.enqueue(json(200, TestData.wire("ollama_chat.json")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -102,18 +107,18 @@ class OllamaWireTest {
     @Test
     void num_ctx_is_sent_even_when_not_configured() throws Exception {
         server.enqueue(json(200, chat("Pump", null)));
-        Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OLLAMA, "llama3.2")
+        Participant p = LlmParticipants.create(ChatModels.ollama().modelName("llama3.2")
                 .baseUrl("http://127.0.0.1:" + server.getPort() + "/").build());
 
         first(p);
 
-        assertThat(takeBody().path("options").path("num_ctx").asInt()).isEqualTo(ModelOptions.DEFAULT_NUM_CTX);
+        assertThat(takeBody().path("options").path("num_ctx").asInt()).isEqualTo(ChatModels.DEFAULT_NUM_CTX);
     }
 
     @Test
     void structured_output_sends_the_json_schema_as_format() throws Exception {
         server.enqueue(json(200, chat("{\"decision\": \"cash_out\"}", null)));
-        Participant p = LlmParticipants.create(options().structuredOutput(true).build());
+        Participant p = participant(model().build()).structuredOutput(true).build();
 
         Reply reply = first(p);
 
@@ -127,7 +132,7 @@ class OllamaWireTest {
     @Test
     void thinking_is_kept_as_reasoning() {
         server.enqueue(json(200, chat("Cash Out", "Ten pumps is the plan.")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -140,7 +145,7 @@ class OllamaWireTest {
         server.enqueue(json(200, chat("Pump", null)));
         server.enqueue(json(200, chat("Pump", null)));
         server.enqueue(json(200, chat("Cash Out", null)));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         BalloonResult r = Task.classic().play(p, new Balloon(1, "", 1, 20, 10, 0.10));
 
@@ -154,7 +159,7 @@ class OllamaWireTest {
         server.enqueue(json(500, "{\"error\":\"model runner crashed\"}"));
         server.enqueue(json(200, chat("", null)));
         server.enqueue(json(200, chat("Pump", null)));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -166,7 +171,7 @@ class OllamaWireTest {
     @Test
     void an_unknown_model_is_fatal_and_not_retried() {
         server.enqueue(json(404, "{\"error\":\"model \\\"llama3.2\\\" not found, try pulling it first\"}"));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         assertThatThrownBy(() -> first(p))
                 .isInstanceOfSatisfying(ParticipantException.class, e -> assertThat(e.isFatal()).isTrue())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
@@ -53,17 +54,25 @@ class OpenRouterWireTest {
         server.close();
     }
 
-    private ModelOptions.Builder options() {
-        return ModelOptions.builder(ModelOptions.Backend.OPENROUTER, "openai/gpt-4o")
+    private ChatModels.OpenRouterBuilder model() {
+        return ChatModels.openRouter()
+                .modelName("openai/gpt-4o")
                 .apiKey(KEY)
                 .baseUrl("http://127.0.0.1:" + server.getPort() + "/api/v1")
                 .httpReferer("https://bart4j.example")
                 .appTitle("bart4j tests")
                 .temperature(0.7)
                 .seed(42)
-                .maxTokens(16)
-                .maxRetries(3)
-                .sleeper(waits::add);
+                .maxTokens(16);
+    }
+
+    /** A participant on {@code model} retrying 3 times, its waits recorded. */
+    private LlmParticipant.Builder participant(ChatModel model) {
+        return LlmParticipant.builder().chatModel(model).retryPolicy(retries(3).build()).sleeper(waits::add);
+    }
+
+    private static RetryPolicy.Builder retries(int n) {
+        return RetryPolicy.builder().maxRetries(n);
     }
 
     static MockResponse json(int code, String body) {
@@ -99,7 +108,7 @@ class OpenRouterWireTest {
     @Test
     void a_request_carries_path_model_seed_messages_headers_and_sampling() throws Exception {
         server.enqueue(json(200, TestData.wire("openrouter_chat_completion.json")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -133,7 +142,7 @@ class OpenRouterWireTest {
     void the_second_request_of_a_balloon_carries_the_seed_conversation() throws Exception {
         server.enqueue(json(200, completion("Pump")));
         server.enqueue(json(200, completion("Cash Out")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         BalloonResult result = Task.classic().play(p, new Balloon(1, "", 1, 20, 10, 0.10));
 
@@ -150,7 +159,7 @@ class OpenRouterWireTest {
     @Test
     void structured_output_sends_a_named_strict_json_schema() throws Exception {
         server.enqueue(json(200, completion("{\"decision\":\"cash_out\"}")));
-        Participant p = LlmParticipants.create(options().structuredOutput(true).build());
+        Participant p = participant(model().build()).structuredOutput(true).build();
 
         Reply reply = first(p);
 
@@ -165,7 +174,7 @@ class OpenRouterWireTest {
     @Test
     void openrouter_reasoning_and_cost_are_read_from_the_raw_body() {
         server.enqueue(json(200, TestData.wire("openrouter_reasoning_completion.json")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -179,7 +188,7 @@ class OpenRouterWireTest {
     void empty_content_with_reasoning_is_an_invalid_answer_not_a_crash() {
         server.enqueue(json(200, TestData.wire("openrouter_reasoning_completion.json")
                 .replace("\"content\": \"Cash Out\"", "\"content\": \"\"")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -193,7 +202,7 @@ class OpenRouterWireTest {
     void an_http_200_error_body_is_retried_then_succeeds() {
         server.enqueue(json(200, TestData.wire("openrouter_200_error.json")));
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -207,7 +216,8 @@ class OpenRouterWireTest {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7")
                 .body(TestData.wire("openrouter_429.json")).build());
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(options().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build());
+        Participant p = participant(model().build())
+                .retryPolicy(retries(3).backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build()).build();
 
         Reply reply = first(p);
 
@@ -223,8 +233,8 @@ class OpenRouterWireTest {
         server.enqueue(new MockResponse.Builder().code(429)
                 .addHeader("Retry-After", "Mon, 23 Nov 2026 12:00:30 GMT").body("{}").build());
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(options().clock(Clock.fixed(now, ZoneOffset.UTC))
-                .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build());
+        Participant p = participant(model().clock(Clock.fixed(now, ZoneOffset.UTC)).build())
+                .retryPolicy(retries(3).backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build()).build();
 
         first(p);
 
@@ -236,8 +246,8 @@ class OpenRouterWireTest {
         server.enqueue(json(500, "{\"error\":{\"message\":\"internal\"}}"));
         server.enqueue(json(503, "{\"error\":{\"message\":\"overloaded\"}}"));
         server.enqueue(json(200, completion("Cash Out")));
-        Participant p = LlmParticipants.create(
-                options().backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)).build());
+        Participant p = participant(model().build())
+                .retryPolicy(retries(3).backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)).build()).build();
 
         Reply reply = first(p);
 
@@ -257,7 +267,7 @@ class OpenRouterWireTest {
         "400 | openrouter rejected the request (HTTP 400)"})
     void client_errors_are_not_retried_and_are_fatal(int status, String message) {
         server.enqueue(json(status, "{\"error\":{\"code\":" + status + ",\"message\":\"nope\"}}"));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         assertThatThrownBy(() -> first(p))
                 .isInstanceOfSatisfying(ParticipantException.class, e -> assertThat(e.isFatal()).isTrue())
@@ -272,7 +282,7 @@ class OpenRouterWireTest {
                 + " 140213 tokens (139213 of text input, 1000 in the output).\\nPlease reduce the length of either"
                 + " one, or use the \\\"middle-out\\\" transform to compress your prompt automatically.";
         server.enqueue(json(400, "{\"error\":{\"code\":400,\"message\":\"" + message + "\"}}"));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         assertThatThrownBy(() -> first(p)).hasMessageContaining("you requested about 140213 tokens")
                 .hasMessageContaining("transform to compress your prompt automatically.")
@@ -282,7 +292,7 @@ class OpenRouterWireTest {
     @Test
     void a_fatal_failure_ends_the_balloon_with_status_error_and_the_cause() {
         server.enqueue(json(401, "{\"error\":{\"code\":401,\"message\":\"No auth credentials found\"}}"));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         BalloonResult r = Task.classic().play(p, new Balloon(1, "", 1, 20, 10, 0.10));
 
@@ -295,7 +305,7 @@ class OpenRouterWireTest {
     void malformed_json_is_retried() {
         server.enqueue(json(200, "{\"id\": \"gen-1\", \"choices\": [ {"));
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -307,7 +317,7 @@ class OpenRouterWireTest {
     void an_empty_completion_is_retried() {
         server.enqueue(json(200, completion("")));
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -320,7 +330,7 @@ class OpenRouterWireTest {
         server.enqueue(new MockResponse.Builder()
                 .onRequestStart(new SocketEffect.CloseSocket(true, false, false)).build());
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         Reply reply = first(p);
 
@@ -334,7 +344,7 @@ class OpenRouterWireTest {
                 .body(completion("Cash Out")).build());
         server.enqueue(json(200, completion("Pump")));
         // a 2 s deadline: the first answer (8 s late) misses it by far, the second meets it even on a loaded machine
-        Participant p = LlmParticipants.create(options().timeout(Duration.ofSeconds(2)).build());
+        Participant p = participant(model().timeout(Duration.ofSeconds(2)).build()).build();
 
         Reply reply = first(p);
 
@@ -348,7 +358,7 @@ class OpenRouterWireTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(json(503, "{\"error\":{\"message\":\"overloaded\"}}"));
         }
-        Participant p = LlmParticipants.create(options().maxRetries(2).build());
+        Participant p = participant(model().build()).retryPolicy(retries(2).build()).build();
 
         BalloonResult r = Task.classic().play(p, new Balloon(1, "", 1, 20, 10, 0.10));
 
@@ -366,8 +376,8 @@ class OpenRouterWireTest {
     @Test
     void an_openai_compatible_server_gets_requests_under_its_v1_base_url_without_a_key() throws Exception {
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OPENAI, "local-model")
-                .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1/").sleeper(waits::add).build());
+        Participant p = participant(ChatModels.openAiCompatible().modelName("local-model")
+                .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1/").build()).build();
 
         first(p);
 
@@ -380,7 +390,7 @@ class OpenRouterWireTest {
     @Test
     void an_http_200_error_body_with_a_credits_code_is_fatal_and_not_retried() {
         server.enqueue(json(200, "{\"error\":{\"code\":402,\"message\":\"Insufficient credits\"}}"));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build()).build();
 
         assertThatThrownBy(() -> first(p))
                 .isInstanceOfSatisfying(ParticipantException.class, e -> assertThat(e.isFatal()).isTrue())
@@ -392,7 +402,7 @@ class OpenRouterWireTest {
     void langchain4j_does_not_retry_on_its_own() {
         server.enqueue(json(503, "{\"error\":{\"message\":\"overloaded\"}}"));
         server.enqueue(json(200, completion("Pump")));
-        Participant p = LlmParticipants.create(options().maxRetries(0).build());
+        Participant p = participant(model().build()).retryPolicy(RetryPolicy.none()).build();
 
         assertThatThrownBy(() -> first(p)).isInstanceOf(ParticipantException.class)
                 .hasMessageContaining("gave up after 1 attempt");
@@ -407,8 +417,7 @@ class OpenRouterWireTest {
         dev.langchain4j.model.openai.OpenAiChatModel own = dev.langchain4j.model.openai.OpenAiChatModel.builder()
                 .baseUrl("http://127.0.0.1:" + server.getPort() + "/api/v1").apiKey("k").modelName("m")
                 .maxRetries(0).build();
-        Participant p = LlmParticipants.create(own, ModelOptions.builder(ModelOptions.Backend.CUSTOM, "m")
-                .sleeper(waits::add).build());
+        Participant p = LlmParticipant.builder().chatModel(own).name("m").sleeper(waits::add).build();
 
         Reply reply = first(p);
 

@@ -41,8 +41,8 @@ class PreflightTest {
         }
     }
 
-    private static ModelOptions ollama(String url, String model) {
-        return ModelOptions.builder(ModelOptions.Backend.OLLAMA, model).baseUrl(url).build();
+    private static ProviderChatModel ollama(String url, String model) {
+        return ChatModels.ollama().modelName(model).baseUrl(url).build();
     }
 
     @Test
@@ -71,8 +71,8 @@ class PreflightTest {
         String url = serve(Map.of("/v1/models", "{\"object\":\"list\",\"data\":[{\"id\":\"qwen\"},{\"id\":\"phi\"}]}"),
                 200);
         List<Preflight.ServerInfo> info = Preflight.check(List.of(
-                ModelOptions.builder(ModelOptions.Backend.OPENAI, "qwen").baseUrl(url + "/v1").build(),
-                ModelOptions.builder(ModelOptions.Backend.OPENAI, "llama").baseUrl(url + "/v1").build()));
+                ChatModels.openAiCompatible().modelName("qwen").baseUrl(url + "/v1").build(),
+                ChatModels.openAiCompatible().modelName("llama").baseUrl(url + "/v1").build()));
 
         assertThat(info).singleElement().satisfies(s -> {
             assertThat(s.listedModels()).containsExactly("qwen", "phi");
@@ -85,7 +85,7 @@ class PreflightTest {
     void an_openai_compatible_server_without_a_models_route_passes_and_lists_nothing() throws IOException {
         String url = serve(Map.of(), 200); // every path: 404
 
-        assertThat(Preflight.check(List.of(ModelOptions.builder(ModelOptions.Backend.OPENAI, "m").baseUrl(url + "/v1")
+        assertThat(Preflight.check(List.of(ChatModels.openAiCompatible().modelName("m").baseUrl(url + "/v1")
                 .build()))).singleElement().satisfies(s -> {
                     assertThat(s.listedModels()).isEmpty();
                     assertThat(s.warnings()).isEmpty();
@@ -98,12 +98,12 @@ class PreflightTest {
         String url = serve(Map.of("/api/v1/key", key), 200);
 
         List<Preflight.ServerInfo> info = Preflight.check(List.of(
-                ModelOptions.builder(ModelOptions.Backend.OPENROUTER, "openai/gpt-4o-mini").baseUrl(url + "/api/v1")
+                ChatModels.openRouter().modelName("openai/gpt-4o-mini").baseUrl(url + "/api/v1")
                         .apiKey("k").build(),
-                ModelOptions.builder(ModelOptions.Backend.SIMULATED, "crra:1").build()));
+                FakeChatModel.policy("crra:1")));
 
         assertThat(info).singleElement().satisfies(s -> assertThat(s.body()).isEqualTo(key));
-        assertThat(Preflight.check(List.of(ModelOptions.builder(ModelOptions.Backend.SIMULATED, "crra:1").build())))
+        assertThat(Preflight.check(List.of(FakeChatModel.policy("crra:1"))))
                 .isEmpty();
     }
 
@@ -112,10 +112,36 @@ class PreflightTest {
             throws IOException {
         String url = serve(Map.of("/v1/models", "oops", "/api/tags", "oops"), 500);
 
-        assertThat(Preflight.check(List.of(ModelOptions.builder(ModelOptions.Backend.OPENAI, "m").baseUrl(url + "/v1")
+        assertThat(Preflight.check(List.of(ChatModels.openAiCompatible().modelName("m").baseUrl(url + "/v1")
                 .build()))).singleElement().satisfies(s -> assertThat(s.listedModels()).isEmpty());
         assertThatThrownBy(() -> Preflight.check(List.of(ollama(url, "llama3.2"))))
                 .isInstanceOf(Preflight.PreflightException.class)
                 .hasMessageStartingWith("backend ollama: GET " + url + "/api/tags answered HTTP 500");
+    }
+
+    @Test
+    void a_server_nobody_runs_is_unreachable_and_the_message_names_the_java_setting() throws IOException {
+        String url;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            url = "http://127.0.0.1:" + closed.getLocalPort() + "/v1"; // closed again before the probe
+        }
+        String refused = url;
+
+        assertThatThrownBy(() -> Preflight.check(List.of(ChatModels.openAiCompatible().modelName("m").baseUrl(refused)
+                .build())))
+                .isInstanceOfSatisfying(Preflight.PreflightException.class,
+                        e -> assertThat(e.serverUnreachable()).isTrue())
+                .hasMessageStartingWith("backend openai: connection refused at " + refused)
+                .hasMessageEndingWith("; start the server or fix baseUrl")
+                .message().doesNotContain("base_url").doesNotContain("--no-preflight");
+    }
+
+    @Test
+    void a_model_that_is_not_pulled_is_not_an_unreachable_server() throws IOException {
+        String url = serve(Map.of("/api/tags", "{\"models\":[]}"), 200);
+
+        assertThatThrownBy(() -> Preflight.check(List.of(ollama(url, "qwen2.5"))))
+                .isInstanceOfSatisfying(Preflight.PreflightException.class,
+                        e -> assertThat(e.serverUnreachable()).isFalse());
     }
 }

@@ -2,6 +2,7 @@ package io.github.bart4j.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
@@ -43,12 +44,16 @@ class ResponseDeadlineTest {
         server.close();
     }
 
-    private ModelOptions.Builder options() {
-        return ModelOptions.builder(ModelOptions.Backend.OPENAI, "gpt-test")
+    private ChatModels.OpenAiCompatibleBuilder model() {
+        return ChatModels.openAiCompatible()
+                .modelName("gpt-test")
                 .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
-                .timeout(Duration.ofSeconds(2))
-                .maxRetries(1)
-                .sleeper(waits::add);
+                .timeout(Duration.ofSeconds(2));
+    }
+
+    private Participant participant(ChatModel model) {
+        return LlmParticipant.builder().chatModel(model).retryPolicy(RetryPolicy.builder().maxRetries(1).build())
+                .sleeper(waits::add).build();
     }
 
     private static MockResponse ok(String body) {
@@ -72,7 +77,7 @@ class ResponseDeadlineTest {
         }
         long[] elapsed = new long[1];
 
-        BalloonResult r = playOne(LlmParticipants.create(options().build()), elapsed);
+        BalloonResult r = playOne(participant(model().build()), elapsed);
 
         assertThat(r.isError()).isTrue();
         assertThat(r.error()).contains("timed out").contains("gave up after 2 attempts");
@@ -88,7 +93,7 @@ class ResponseDeadlineTest {
         }
         long[] elapsed = new long[1];
 
-        BalloonResult r = playOne(LlmParticipants.create(options().build()), elapsed);
+        BalloonResult r = playOne(participant(model().build()), elapsed);
 
         assertThat(r.isError()).isTrue();
         assertThat(r.error()).contains("timed out").contains("gave up after 2 attempts");
@@ -103,7 +108,7 @@ class ResponseDeadlineTest {
         long start = System.nanoTime();
 
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-                () -> Preflight.check(List.of(options().build())));
+                () -> Preflight.check(List.of(model().build())));
 
         assertThat(failure).isInstanceOf(Preflight.PreflightException.class)
                 .hasMessageContaining("no complete answer within 2 s").hasMessageContaining("GET ");
@@ -115,7 +120,7 @@ class ResponseDeadlineTest {
         String huge = OpenRouterWireTest.completion("Pump " + "x".repeat(5 * 1024 * 1024));
         server.enqueue(ok(huge));
         server.enqueue(ok(OpenRouterWireTest.completion("Pump")));
-        Participant p = LlmParticipants.create(options().build());
+        Participant p = participant(model().build());
 
         var session = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()));
         Reply tooLong = session.decide(new BalloonState(0, 0.0, 0, null));
@@ -123,7 +128,7 @@ class ResponseDeadlineTest {
 
         assertThat(tooLong.isValid()).isFalse();
         assertThat(tooLong.invalidReason()).startsWith("answer too long: " + huge.length() + " bytes")
-                .contains("max_response_bytes " + ModelOptions.DEFAULT_MAX_RESPONSE_BYTES);
+                .contains("max_response_bytes " + ChatModels.DEFAULT_MAX_RESPONSE_BYTES);
         assertThat(tooLong.raw()).hasSizeLessThanOrEqualTo(ResponseTooLargeException.PREFIX_CHARS)
                 .startsWith("{\"id\":\"gen-1\"");
         assertThat(waits).as("an over-long answer is an answer, not a transport failure").isEmpty();
@@ -134,7 +139,7 @@ class ResponseDeadlineTest {
     void the_kept_prefix_of_an_over_long_answer_never_holds_the_api_key() {
         String key = "sk-test-0123456789abcdef-SECRET";
         server.enqueue(ok(OpenRouterWireTest.completion("you sent " + key + " " + "x".repeat(400_000))));
-        Participant p = LlmParticipants.create(options().apiKey(key).build());
+        Participant p = participant(model().apiKey(key).build());
 
         Reply tooLong = p.open(Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0.0, 0, null));
@@ -150,10 +155,10 @@ class ResponseDeadlineTest {
         server.enqueue(ok(answer));
         server.enqueue(ok(answer));
 
-        Reply within = LlmParticipants.create(options().maxResponseBytes(8192).build()).open(
+        Reply within = participant(model().maxResponseBytes(8192).build()).open(
                 Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0.0, 0, null));
-        Reply over = LlmParticipants.create(options().maxResponseBytes(2048).build()).open(
+        Reply over = participant(model().maxResponseBytes(2048).build()).open(
                 Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
                 .decide(new BalloonState(0, 0.0, 0, null));
 

@@ -23,8 +23,8 @@ class RetrierTest {
     private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
 
     private Retrier retrier(int maxRetries, int concurrency, double jitter) {
-        return new Retrier("openrouter", "m", maxRetries, Duration.ofSeconds(1), Duration.ofSeconds(8), waits::add,
-                () -> jitter);
+        return new Retrier("openrouter", "m", null, RetryPolicy.builder().maxRetries(maxRetries)
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)).build(), waits::add, Clock.systemUTC(), () -> jitter);
     }
 
     @Test

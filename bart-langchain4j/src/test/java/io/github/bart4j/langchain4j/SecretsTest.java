@@ -52,10 +52,15 @@ class SecretsTest {
         return Files.readString(Path.of(file), StandardCharsets.UTF_8);
     }
 
-    private ModelOptions options(ModelOptions.Backend backend) {
-        return ModelOptions.builder(backend, "openai/gpt-4o").apiKey(key)
+    private ProviderChatModel openRouter() {
+        return ChatModels.openRouter().modelName("openai/gpt-4o").apiKey(key)
                 .baseUrl("http://127.0.0.1:" + server.getPort() + "/api/v1")
-                .appTitle("secret-free title").debug(true).maxRetries(1).sleeper(d -> { }).build();
+                .appTitle("secret-free title").logRequestsAndResponses(true).build();
+    }
+
+    private static Participant participant(ProviderChatModel model) {
+        return LlmParticipant.builder().chatModel(model).debug(true)
+                .retryPolicy(RetryPolicy.builder().maxRetries(1).build()).sleeper(d -> { }).build();
     }
 
     private static String stackTrace(Throwable t) {
@@ -68,7 +73,7 @@ class SecretsTest {
     void debug_logging_shows_full_bodies_but_never_the_key() throws Exception {
         server.enqueue(json(200, completion("Pump")));
         server.enqueue(json(400, "{\"error\":{\"code\":400,\"message\":\"bad key " + key + " in request\"}}"));
-        Participant p = LlmParticipants.create(options(ModelOptions.Backend.OPENROUTER));
+        Participant p = participant(openRouter());
         Balloon balloon = new Balloon(1, "", 1, 20, 10, 0.10);
 
         BalloonResult r = Task.classic().play(p, balloon);
@@ -83,7 +88,7 @@ class SecretsTest {
     @Test
     void exception_messages_and_causes_never_contain_the_key() {
         server.enqueue(json(401, "{\"error\":{\"code\":401,\"message\":\"key " + key + " is invalid\"}}"));
-        Participant p = LlmParticipants.create(options(ModelOptions.Backend.OPENROUTER));
+        Participant p = participant(openRouter());
 
         ParticipantException e = catchThrowableOfType(ParticipantException.class, () -> p.open(
                 Task.contextFor(new Balloon(1, "", 1, 20, 10, 0.10), 1, "", 0, 1, List.of()))
@@ -96,8 +101,8 @@ class SecretsTest {
     @Test
     void ollama_authorization_is_masked_in_debug_logs() throws Exception {
         server.enqueue(json(200, OllamaWireTest.chat("Pump", null)));
-        ModelOptions o = ModelOptions.builder(ModelOptions.Backend.OLLAMA, "llama3.2").apiKey(key)
-                .baseUrl("http://127.0.0.1:" + server.getPort() + "/").debug(true).build();
+        ProviderChatModel o = ChatModels.ollama().modelName("llama3.2").apiKey(key)
+                .baseUrl("http://127.0.0.1:" + server.getPort() + "/").logRequestsAndResponses(true).build();
 
         Task.classic().play(LlmParticipants.create(o), new Balloon(1, "", 1, 20, 1, 0.10));
 
@@ -107,8 +112,8 @@ class SecretsTest {
 
     @Test
     void to_string_of_options_and_participants_hides_the_key() {
-        ModelOptions o = options(ModelOptions.Backend.OPENROUTER);
-        Participant p = LlmParticipants.create(o);
+        ProviderChatModel o = openRouter();
+        Participant p = participant(o);
 
         assertThat(o.toString()).contains("apiKey=***").doesNotContain(key);
         assertThat(p.toString()).doesNotContain(key);
@@ -119,8 +124,8 @@ class SecretsTest {
     @Test
     void openrouter_without_a_key_is_rejected_naming_the_variable() {
         Throwable t = catchThrowableOfType(IllegalArgumentException.class,
-                () -> ModelOptions.builder(ModelOptions.Backend.OPENROUTER, "openai/gpt-4o").build());
+                () -> ChatModels.openRouter().modelName("openai/gpt-4o").build());
 
-        assertThat(t).hasMessageContaining("OPENROUTER_API_KEY");
+        assertThat(t).hasMessageStartingWith("apiKey must be given").hasMessageContaining("OPENROUTER_API_KEY");
     }
 }

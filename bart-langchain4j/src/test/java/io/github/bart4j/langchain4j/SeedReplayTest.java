@@ -91,8 +91,10 @@ class SeedReplayTest {
         int replayed = 0;
         double total = 0;
         try (ChatServer server = new ChatServer(ChatServer.Format.OPENAI, r -> answer(recorded, r), 0, false)) {
-            Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OPENROUTER, MODEL)
-                    .apiKey("sk-replay").baseUrl(server.baseUrl()).decisionParser(parser).maxRetries(0).build());
+            Participant p = LlmParticipant.builder()
+                    .chatModel(ChatModels.openRouter().modelName(MODEL).apiKey("sk-replay").baseUrl(server.baseUrl())
+                            .build())
+                    .decisionParser(parser).retryPolicy(RetryPolicy.none()).build();
             for (Recorded rec : recorded.values()) {
                 boolean unambiguous = rec.responses().size() == rec.choices().size()
                         && rec.responses().stream().allMatch(a -> parser.parse(a).isValid());

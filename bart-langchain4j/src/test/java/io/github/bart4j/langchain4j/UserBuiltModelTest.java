@@ -73,8 +73,10 @@ class UserBuiltModelTest {
         assertThatThrownBy(() -> LlmParticipant.builder().name("x").build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("LlmParticipant.builder() needs a chatModel(...)");
         assertThatThrownBy(() -> LlmParticipant.builder().name(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("name must not be blank, but is: ' '");
-        assertThatThrownBy(() -> LlmParticipant.builder().chatModel(FakeChatModel.policy("fixed:1")).maxRetries(-1)
-                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("name must not be blank, but is ' '");
+        assertThatThrownBy(() -> LlmParticipant.builder().chatModel(FakeChatModel.policy("fixed:1")).maxConcurrency(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxConcurrency must be >= 1, but is 0");
+        assertThatThrownBy(() -> LlmParticipant.builder().retryPolicy(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("retryPolicy");
     }
 }

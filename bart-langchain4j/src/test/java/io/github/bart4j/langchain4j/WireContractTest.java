@@ -20,10 +20,10 @@ class WireContractTest {
         FakeChatModel policy = FakeChatModel.policy(spec);
         ChatServer server = new ChatServer(format, r -> policy.chat(r).aiMessage().text(), garbled, failing);
         servers.add(server);
-        ModelOptions.Backend backend = format == ChatServer.Format.OPENAI ? ModelOptions.Backend.OPENROUTER
-                : ModelOptions.Backend.OLLAMA;
-        return LlmParticipants.create(ModelOptions.builder(backend, "test/model").apiKey("sk-test")
-                .baseUrl(server.baseUrl()).maxRetries(1).sleeper(d -> { }).build());
+        ChatModels.Builder<?> model = format == ChatServer.Format.OPENAI ? ChatModels.openRouter() : ChatModels.ollama();
+        return LlmParticipant.builder()
+                .chatModel(model.modelName("test/model").apiKey("sk-test").baseUrl(server.baseUrl()).build())
+                .retryPolicy(RetryPolicy.builder().maxRetries(1).build()).sleeper(d -> { }).build();
     }
 
     @Nested

@@ -82,13 +82,13 @@ public final class ExpectedUtility {
 
     static void check(double w0, double reward, int min, int max) {
         if (!(w0 > 0)) {
-            throw new IllegalArgumentException("reference wealth must be > 0, but is: " + w0);
+            throw new IllegalArgumentException("w0 (reference wealth) must be > 0, but is " + w0);
         }
         if (!(reward > 0)) {
-            throw new IllegalArgumentException("reward per pump must be > 0, but is: " + reward);
+            throw new IllegalArgumentException("reward must be > 0, but is " + reward);
         }
         if (min < 1 || max < min) {
-            throw new IllegalArgumentException("burst range must satisfy 1 <= min <= max, but is: " + min + ".." + max);
+            throw new IllegalArgumentException("min and max must satisfy 1 <= min <= max, but are " + min + ".." + max);
         }
     }
 }

@@ -74,10 +74,10 @@ public final class ScriptedParticipants {
             throw new IllegalArgumentException("crra:G needs a finite G, but G is: " + gamma);
         }
         if (!(referenceWealth > 0)) {
-            throw new IllegalArgumentException("reference wealth must be > 0, but is: " + referenceWealth);
+            throw new IllegalArgumentException("referenceWealth must be > 0, but is " + referenceWealth);
         }
         if (!(noise >= 0) || Double.isInfinite(noise)) {
-            throw new IllegalArgumentException("noise must be >= 0, but is: " + noise);
+            throw new IllegalArgumentException("noise must be >= 0, but is " + noise);
         }
         String name = "crra:" + trim(gamma);
         return new PolicyParticipant(name, Policy.crra(gamma, referenceWealth, noise, seed));

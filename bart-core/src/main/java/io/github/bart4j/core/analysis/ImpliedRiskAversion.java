@@ -82,10 +82,10 @@ public record ImpliedRiskAversion(String participant, String persona, double gam
     public static ImpliedRiskAversion estimate(List<BalloonResult> balloons, double referenceWealth, double level) {
         Objects.requireNonNull(balloons, "balloons");
         if (!(referenceWealth > 0) || Double.isInfinite(referenceWealth)) {
-            throw new IllegalArgumentException("reference wealth must be > 0, but is: " + referenceWealth);
+            throw new IllegalArgumentException("referenceWealth must be > 0, but is " + referenceWealth);
         }
         if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0, 1), but is: " + level);
+            throw new IllegalArgumentException("level must be in (0, 1), but is " + level);
         }
         List<BalloonResult> played = Sequences.played(balloons);
         if (played.isEmpty()) {

@@ -141,7 +141,7 @@ class ImpliedRiskAversionTest {
     void rejects_empty_input_and_bad_wealth() {
         assertThatThrownBy(() -> ImpliedRiskAversion.estimate(List.of())).hasMessageContaining("at least one balloon");
         List<BalloonResult> some = play(ScriptedParticipants.fixed(3), Schedule.uniform(1, 20, 3, 0.1, 1));
-        assertThatThrownBy(() -> ImpliedRiskAversion.estimate(some, 0, 0.95)).hasMessageContaining("reference wealth")
+        assertThatThrownBy(() -> ImpliedRiskAversion.estimate(some, 0, 0.95)).hasMessageContaining("referenceWealth must be > 0")
                 .hasMessageContaining("0");
     }
 }

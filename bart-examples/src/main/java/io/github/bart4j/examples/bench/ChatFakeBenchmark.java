@@ -7,8 +7,8 @@ import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.langchain4j.ConversationMode;
 import io.github.bart4j.langchain4j.FakeChatModel;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,9 +60,9 @@ public class ChatFakeBenchmark {
 
     @Setup
     public void setUp() {
-        chat = LlmParticipants.create(FakeChatModel.builder().policy("fixed:19", 0L).recordRequests(false).build(),
-                ModelOptions.builder(ModelOptions.Backend.CUSTOM, "fixed:19").maxRetries(0)
-                        .conversationMode(ConversationMode.parse(mode)).build());
+        chat = LlmParticipant.builder().chatModel(FakeChatModel.builder().policy("fixed:19", 0L)
+                        .recordRequests(false).build())
+                .name("fixed:19").retryPolicy(RetryPolicy.none()).conversationMode(ConversationMode.parse(mode)).build();
     }
 
     @Benchmark

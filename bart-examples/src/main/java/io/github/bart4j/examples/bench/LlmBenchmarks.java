@@ -6,8 +6,10 @@ import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.langchain4j.ConversationMode;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.ChatModels;
+import io.github.bart4j.langchain4j.FakeChatModel;
+import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,9 +81,10 @@ final class LlmBenchmarks {
         Experiment.Builder b = Experiment.builder().schedule(Schedule.uniform(1, 20, balloons, 0.10, 42))
                 .maxConcurrency(cap).maxConcurrencyPerParticipant(perModel).retainResults(true);
         for (String m : models) {
-            b.participant(LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OPENAI, m)
-                    .baseUrl(server.openAiBaseUrl()).maxRetries(0).timeout(Duration.ofSeconds(30))
-                    .maxConcurrencyPerModel(cap).build()));
+            b.participant(LlmParticipant.builder()
+                    .chatModel(ChatModels.openAiCompatible().baseUrl(server.openAiBaseUrl()).modelName(m)
+                            .timeout(Duration.ofSeconds(30)).build())
+                    .retryPolicy(RetryPolicy.none()).maxConcurrency(cap).build());
         }
         Experiment experiment = b.build();
         long start = System.nanoTime();
@@ -140,8 +143,8 @@ final class LlmBenchmarks {
 
     /** Prompt tokens of each balloon of a series of {@link #SERIES} (threshold 20) played by fixed:K. */
     static List<Integer> promptTokens(ConversationMode mode, int pumps) {
-        Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.SIMULATED, "fixed:" + pumps)
-                .conversationMode(mode).build());
+        Participant p = LlmParticipant.builder().chatModel(ChatModels.simulated("fixed:" + pumps, 0L))
+                .conversationMode(mode).build();
         List<Integer> thresholds = Collections.nCopies(SERIES, 20);
         ExperimentResult result = Experiment.builder().schedule(Schedule.explicit(thresholds, 1, 20, 0.10))
                 .participant(p).maxConcurrency(1).build().run();

@@ -3,8 +3,9 @@ package io.github.bart4j.examples.bench;
 import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.Schedule;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.ChatModels;
+import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Collections;
@@ -52,9 +53,10 @@ final class SchedulingBenchmark {
                     .schedule(Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10))
                     .maxConcurrency(cap).maxConcurrencyPerParticipant(cap).retainResults(true);
             for (String m : latency.keySet()) {
-                b.participant(LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OPENAI, m)
-                        .baseUrl(server.openAiBaseUrl()).maxRetries(0).timeout(Duration.ofSeconds(60))
-                        .maxConcurrencyPerModel(cap).build()));
+                b.participant(LlmParticipant.builder()
+                        .chatModel(ChatModels.openAiCompatible().baseUrl(server.openAiBaseUrl()).modelName(m)
+                                .timeout(Duration.ofSeconds(60)).build())
+                        .retryPolicy(RetryPolicy.none()).maxConcurrency(cap).build());
             }
             Experiment experiment = b.build();
             long start = System.nanoTime();

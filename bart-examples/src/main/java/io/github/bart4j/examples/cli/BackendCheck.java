@@ -21,11 +21,23 @@ final class BackendCheck {
     static List<Preflight.ServerInfo> run(RunConfig cfg, long seed, PrintWriter err) {
         List<Preflight.ServerInfo> servers;
         try {
-            servers = Preflight.check(Participants.options(cfg, seed));
+            servers = Preflight.check(Participants.chatModels(cfg, seed));
         } catch (Preflight.PreflightException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(forConfig(e));
         }
         servers.forEach(s -> s.warnings().forEach(w -> err.println("bart: warning: " + w)));
         return servers;
+    }
+
+    /**
+     * The check's message in the config's terms: the library names Java settings ({@code baseUrl},
+     * {@code apiKey}, {@code ChatModels.openAiCompatible()}); a user of {@code run} sets config keys,
+     * and can skip the check when the server cannot be reached.
+     */
+    static String forConfig(Preflight.PreflightException e) {
+        String message = e.getMessage().replace("baseUrl", "base_url")
+                .replace("ChatModels.openAiCompatible()", "backend: openai")
+                .replace("check apiKey", "check openai_api_key / OPENAI_API_KEY");
+        return e.serverUnreachable() ? message + "; --no-preflight skips this check" : message;
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.bart4j.core.BalloonType;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.ChatModels;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -83,7 +83,7 @@ public final class ConfigLoader {
     public static RunConfig demo() {
         return new RunConfig("bart4j-demo", 1, 20, 0.10, 50, List.of("crra:2", "crra:1", "crra:0", "crra:-1"),
                 "simulated", null, null, "none", false, "runs", true, true, null, 42L, null, "shuffled", 1, null, null,
-                null, "per_balloon", 3, false, 8, 8, 60, 4, ModelOptions.DEFAULT_MAX_RESPONSE_BYTES, Map.of(), Map.of(), "classic", true, null, null, List.of(),
+                null, "per_balloon", 3, false, 8, 8, 60, 4, ChatModels.DEFAULT_MAX_RESPONSE_BYTES, Map.of(), Map.of(), "classic", true, null, null, List.of(),
                 CostSettings.NONE);
     }
 
@@ -358,7 +358,7 @@ public final class ConfigLoader {
             if (maxRetries > 20) {
                 throw bad("max_retries", get("max_retries"), "must be <= 20");
             }
-            int maxResponseBytes = integer("max_response_bytes", ModelOptions.DEFAULT_MAX_RESPONSE_BYTES, 1024);
+            int maxResponseBytes = integer("max_response_bytes", ChatModels.DEFAULT_MAX_RESPONSE_BYTES, 1024);
             int epochs = integer("epochs", 1, 1);
             String task = choice("task", "classic", List.of("classic", "automatic"));
             String baseUrl = baseUrl();

@@ -8,7 +8,7 @@ import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.Task;
 import io.github.bart4j.core.TokenPrice;
 import io.github.bart4j.core.TokenUsage;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.ProviderChatModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -177,7 +177,7 @@ final class DryRun {
             }
         }
         if (!missing.isEmpty() && cfg.backend().equals("openrouter")) {
-            String base = cfg.baseUrl() != null ? cfg.baseUrl() : ModelOptions.Backend.OPENROUTER.defaultBaseUrl();
+            String base = cfg.baseUrl() != null ? cfg.baseUrl() : ProviderChatModel.Backend.OPENROUTER.defaultBaseUrl();
             try {
                 Map<String, TokenPrice> listed = OpenRouterPrices.fetch(base, Duration.ofMillis(
                         Math.round(cfg.requestTimeoutSeconds() * 1000)));

@@ -2,10 +2,12 @@ package io.github.bart4j.examples.cli;
 
 import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.spi.Participant;
+import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.langchain4j.BartPrompts;
+import io.github.bart4j.langchain4j.ChatModels;
 import io.github.bart4j.langchain4j.ConversationMode;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,16 @@ public final class Participants {
         RunConfig cfg = new ConfigLoader(env).load(file);
         long seed = cfg.seed() == null ? 0L : cfg.seed();
         return cfg.models().stream().map(m -> participant(cfg, m, seed)).toList();
+    }
+
+    /**
+     * The models of a config file, each knowing the persona prompts {@code personas} (label to
+     * system text) instead of the file's own, for examples that run every model under every persona.
+     */
+    public static List<Participant> fromConfigFile(Path file, Map<String, String> env, Map<String, String> personas) {
+        RunConfig cfg = new ConfigLoader(env).load(file);
+        long seed = cfg.seed() == null ? 0L : cfg.seed();
+        return cfg.models().stream().map(m -> participant(cfg, cfg.backend(), m, seed, personas)).toList();
     }
 
     /** Simulated agents named by spec ({@code crra:2}, {@code fixed:5}, ...), answering through the chat path. */
@@ -73,57 +85,91 @@ public final class Participants {
     }
 
     private static Participant participant(RunConfig cfg, String backend, String model, long seed) {
-        ModelOptions options = options(cfg, backend, model, seed);
-        try {
-            return LlmParticipants.create(options);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(e.getMessage()));
-        }
+        return participant(cfg, backend, model, seed, cfg.personas());
     }
 
-    /** The options of every model of a config, in its order (what {@link #create} builds participants from). */
-    static List<ModelOptions> options(RunConfig cfg, long seed) {
-        return cfg.models().stream().map(m -> options(cfg, cfg.backend(), m, seed)).toList();
-    }
-
-    private static ModelOptions options(RunConfig cfg, String backend, String model, long seed) {
-        boolean remote = !backend.equals("simulated");
+    /**
+     * The participant on {@code model} with every option of {@code cfg}, knowing {@code personas}
+     * (label to system text).
+     */
+    static Participant participant(RunConfig cfg, String backend, String model, long seed,
+                                   Map<String, String> personas) {
+        ChatModel chatModel = chatModel(cfg, backend, model, seed);
         try {
-            ModelOptions.Builder b = ModelOptions.builder(ModelOptions.Backend.parse(backend), model)
+            return LlmParticipant.builder()
+                    .chatModel(chatModel)
+                    .name(model)
                     .conversationMode(ConversationMode.parse(cfg.conversation()))
                     .structuredOutput(cfg.structuredOutput())
                     .debug(cfg.debug())
-                    .maxRetries(cfg.maxRetries())
+                    .retryPolicy(RetryPolicy.builder().maxRetries(cfg.maxRetries()).build())
+                    .maxConcurrency(cfg.maxConcurrencyPerModel())
+                    .personas(personas)
+                    .prompts(BartPrompts.seed().toBuilder().discloseRange(cfg.discloseRange()).build())
+                    .build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(ConfigKeys.translate(
+                    e.getMessage())));
+        }
+    }
+
+    /** The chat models of a config, in its order (what {@link #create} builds participants on; what preflight probes). */
+    static List<ChatModel> chatModels(RunConfig cfg, long seed) {
+        return cfg.models().stream().map(m -> chatModel(cfg, cfg.backend(), m, seed)).toList();
+    }
+
+    /**
+     * The model {@code model} on {@code backend} with the config's endpoint and sampling keys:
+     * {@code base_url}, the API key, {@code temperature}, {@code max_tokens}, {@code model_seed},
+     * {@code request_timeout_seconds}, {@code max_response_bytes}, {@code http_referer},
+     * {@code x_title}, {@code debug_mode}; a simulated policy for {@code backend: simulated}.
+     *
+     * @throws UsageException naming the model and the config key when a value is refused
+     */
+    private static ChatModel chatModel(RunConfig cfg, String backend, String model, long seed) {
+        try {
+            ChatModels.Builder<?> b;
+            switch (backend) {
+                case "simulated":
+                    return ChatModels.simulated(model, seed);
+                case "openrouter": {
+                    ChatModels.OpenRouterBuilder or = ChatModels.openRouter();
+                    if (cfg.httpReferer() != null) {
+                        or.httpReferer(cfg.httpReferer());
+                    }
+                    if (cfg.appTitle() != null) {
+                        or.appTitle(cfg.appTitle());
+                    }
+                    b = or;
+                    break;
+                }
+                case "ollama":
+                    b = ChatModels.ollama();
+                    break;
+                case "openai":
+                    b = ChatModels.openAiCompatible();
+                    break;
+                default:
+                    throw new UsageException("backend must be one of " + String.join(", ", ConfigLoader.BACKENDS)
+                            + ", but is: '" + backend + "'");
+            }
+            b.modelName(model)
+                    .logRequestsAndResponses(cfg.debug())
                     .maxResponseBytes(cfg.maxResponseBytes())
                     .timeout(Duration.ofMillis(Math.round(cfg.requestTimeoutSeconds() * 1000)))
-                    .maxConcurrencyPerModel(cfg.maxConcurrencyPerModel())
-                    .personas(cfg.personas())
-                    .prompts(BartPrompts.seed().toBuilder().discloseRange(cfg.discloseRange()).build())
-                    .simulationSeed(seed);
-            if (remote && cfg.baseUrl() != null) {
+                    .temperature(cfg.temperature())
+                    .maxTokens(cfg.maxTokens())
+                    .seed(cfg.modelSeed());
+            if (cfg.baseUrl() != null) {
                 b.baseUrl(cfg.baseUrl());
             }
-            if (remote && cfg.apiKey() != null) {
-                b.apiKey(cfg.apiKey());
-            }
-            if (cfg.temperature() != null) {
-                b.temperature(cfg.temperature());
-            }
-            if (cfg.maxTokens() != null) {
-                b.maxTokens(cfg.maxTokens());
-            }
-            if (cfg.modelSeed() != null) {
-                b.seed(cfg.modelSeed());
-            }
-            if (cfg.httpReferer() != null) {
-                b.httpReferer(cfg.httpReferer());
-            }
-            if (cfg.appTitle() != null) {
-                b.appTitle(cfg.appTitle());
+            if (cfg.apiKey() != null) {
+                b.apiKey(cfg.apiKey()); // the loader has read it from the environment or the file
             }
             return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(e.getMessage()));
+            throw new UsageException("model_list: '" + model + "': " + ConfigLoader.oneLine(ConfigKeys.translate(
+                    e.getMessage())));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.bart4j.examples.cli;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.ResultFiles;
-import io.github.bart4j.core.internal.ResultJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -70,7 +69,7 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
                     }
                     int bucket = (arm * epochs + r.epoch() - 1) * chunks + (id - 1) / CHUNK;
                     try {
-                        writer(sorted, open, bucket).write(ResultJson.line(r));
+                        writer(sorted, open, bucket).write(ResultFiles.journalLine(r));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

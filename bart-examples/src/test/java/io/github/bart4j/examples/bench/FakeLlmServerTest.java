@@ -10,8 +10,9 @@ import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.examples.bench.FakeLlmServer.Fault;
-import io.github.bart4j.langchain4j.LlmParticipants;
-import io.github.bart4j.langchain4j.ModelOptions;
+import io.github.bart4j.langchain4j.ChatModels;
+import io.github.bart4j.langchain4j.LlmParticipant;
+import io.github.bart4j.langchain4j.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,16 +125,16 @@ class FakeLlmServerTest {
     @Test
     void an_llm_participant_plays_the_policy_through_the_server() {
         try (FakeLlmServer server = FakeLlmServer.start()) {
-            Participant p = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OPENAI, "fixed:5")
-                    .baseUrl(server.openAiBaseUrl()).maxRetries(0).build());
+            Participant p = LlmParticipant.builder().chatModel(ChatModels.openAiCompatible().modelName("fixed:5")
+                    .baseUrl(server.openAiBaseUrl()).build()).retryPolicy(RetryPolicy.none()).build();
             BalloonResult r = Task.classic().play(p, new Balloon(3, "", 1, 20, 20, 0.10));
             assertThat(r.pumps()).isEqualTo(5);
             assertThat(r.isError()).isFalse();
             assertThat(r.usage().inputTokens()).isPositive();
             assertThat(server.requestCount("fixed:5", 3)).isEqualTo(6);
 
-            Participant ollama = LlmParticipants.create(ModelOptions.builder(ModelOptions.Backend.OLLAMA, "crra:0")
-                    .baseUrl(server.ollamaBaseUrl()).maxRetries(0).build());
+            Participant ollama = LlmParticipant.builder().chatModel(ChatModels.ollama().modelName("crra:0")
+                    .baseUrl(server.ollamaBaseUrl()).build()).retryPolicy(RetryPolicy.none()).build();
             BalloonResult o = Task.classic().play(ollama, new Balloon(8, "", 1, 20, 20, 0.10));
             assertThat(o.isError()).as(o.error()).isFalse();
             assertThat(o.pumps()).isEqualTo(10);

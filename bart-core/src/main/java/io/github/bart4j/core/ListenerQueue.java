@@ -1,9 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.ExperimentListener;
-import io.github.bart4j.core.ParticipantException;
-import io.github.bart4j.core.Progress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;

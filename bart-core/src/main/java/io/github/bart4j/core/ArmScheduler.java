@@ -1,4 +1,4 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import java.util.Iterator;
 import java.util.List;

@@ -1,14 +1,8 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.bart4j.core.Balloon;
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
-import io.github.bart4j.core.ResultFileException;
-import io.github.bart4j.core.TokenUsage;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -40,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads bart4j's and the seed's result files; see {@code io.github.bart4j.core.ResultFiles}. */
-public final class ResultFileReader {
+final class ResultFileReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultFileReader.class);
 

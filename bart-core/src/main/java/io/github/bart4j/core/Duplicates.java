@@ -1,7 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.ResultFileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * never holds a duplicate here.) A duplicate is refused with a {@link ResultFileException} naming
  * the key and both places.
  */
-public final class Duplicates {
+final class Duplicates {
 
     /** How results are placed in a file, for the message. */
     public enum Layout { CSV, JSON, JOURNAL }

@@ -1,9 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Balloon;
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.DecisionRecord;
-import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
@@ -16,7 +12,7 @@ import java.util.List;
  * The participant states its number of pumps up front; the balloon is then inflated that many
  * times or until it bursts (Pleskac et al. 2008).
  */
-public final class AutomaticTask implements Task {
+final class AutomaticTask implements Task {
 
     private final int maxInvalidAnswers;
 

@@ -1,10 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Balloon;
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
-import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
@@ -14,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One decision per pump. */
-public final class ClassicTask implements Task {
+final class ClassicTask implements Task {
 
     private final int maxInvalidAnswers;
 

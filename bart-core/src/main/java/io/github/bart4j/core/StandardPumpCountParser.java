@@ -1,7 +1,6 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.bart4j.core.PumpCountParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +32,7 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe; one pass over the text, no regular expressions.
  */
-public final class StandardPumpCountParser implements PumpCountParser {
+final class StandardPumpCountParser implements PumpCountParser {
 
     public static final StandardPumpCountParser INSTANCE = new StandardPumpCountParser();
 

@@ -1,7 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.Budget;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,7 +12,7 @@ import java.util.OptionalLong;
  * each balloon when it finishes. The rule and the in-flight estimate are documented on
  * {@link Budget}. Not thread-safe: the runner calls it under its lock.
  */
-public final class BudgetGuard {
+final class BudgetGuard {
 
     private final Budget budget;
     private final Map<String, Account> byParticipant = new HashMap<>();

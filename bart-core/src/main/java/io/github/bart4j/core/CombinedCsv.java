@@ -1,14 +1,10 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.Money;
-import io.github.bart4j.core.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The columns of {@code BART_combined.csv} and how one result becomes one row. */
-public final class CombinedCsv {
+final class CombinedCsv {
 
     /** The seed's columns, in the seed's order. */
     public static final List<String> SEED_COLUMNS = List.of("model", "balloon_id", "threshold_pumps",

@@ -1,9 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Balloon;
-import io.github.bart4j.core.BalloonOutcome;
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.Participant;
@@ -19,7 +15,7 @@ final class TaskSupport {
 
     static int checkMaxInvalid(int maxInvalidAnswers) {
         if (maxInvalidAnswers < 1) {
-            throw new IllegalArgumentException("max_invalid_retries must be >= 1, but is: " + maxInvalidAnswers);
+            throw new IllegalArgumentException("maxInvalidAnswers must be >= 1, but is " + maxInvalidAnswers);
         }
         return maxInvalidAnswers;
     }

@@ -1,4 +1,4 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.bart4j.core.Balloon;
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
-import io.github.bart4j.core.TokenUsage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +20,7 @@ import java.util.List;
  * threshold_pumps, pumps_attempted, burst, earnings, choices, full_responses}) so seed scripts
  * work on it, bart4j's extra columns, and {@code decisions}, which makes it lossless.
  */
-public final class ResultJson {
+final class ResultJson {
 
     /** The longest string value accepted when reading (characters). */
     public static final int MAX_STRING_CHARS = 10_000_000;

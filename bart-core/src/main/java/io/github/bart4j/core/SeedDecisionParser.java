@@ -1,12 +1,9 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import java.util.Locale;
 
 /** The seed project's rule, character for character (see {@link DecisionParser#seedCompatible()}). */
-public final class SeedDecisionParser implements DecisionParser {
+final class SeedDecisionParser implements DecisionParser {
 
     public static final SeedDecisionParser INSTANCE = new SeedDecisionParser();
 

@@ -1,9 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionRecord;
-import io.github.bart4j.core.Money;
-import io.github.bart4j.core.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 

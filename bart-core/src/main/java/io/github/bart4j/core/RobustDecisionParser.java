@@ -1,9 +1,6 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.bart4j.core.Decision;
-import io.github.bart4j.core.DecisionParser;
-import io.github.bart4j.core.ParsedDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +77,7 @@ import java.util.Set;
  * <p>The parser is stateless and thread-safe. It reads the text once, left to right, with set
  * look-ups only (no regular expressions, so no backtracking), and stops at the first decision.
  */
-public final class RobustDecisionParser implements DecisionParser {
+final class RobustDecisionParser implements DecisionParser {
 
     public static final RobustDecisionParser INSTANCE = new RobustDecisionParser();
 

@@ -1,24 +1,12 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.Balloon;
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.Bart4jException;
-import io.github.bart4j.core.Budget;
 import io.github.bart4j.core.Experiment.Arm;
-import io.github.bart4j.core.ExperimentListener;
-import io.github.bart4j.core.ExperimentResult;
-import io.github.bart4j.core.ParticipantException;
-import io.github.bart4j.core.Progress;
-import io.github.bart4j.core.ResultSink;
-import io.github.bart4j.core.Schedule;
-import io.github.bart4j.core.Task;
-import io.github.bart4j.core.TokenUsage;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.core.spi.Reply;
-import io.github.bart4j.core.internal.ArmScheduler.Item;
+import io.github.bart4j.core.ArmScheduler.Item;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * per (persona, epoch) series. Whether a balloon may start beyond the caps is decided in one place,
  * {@link #mayStart}. Listener calls are delivered in order on a thread of their own ({@link ListenerQueue}).
  */
-public final class ExperimentRunner {
+final class ExperimentRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 

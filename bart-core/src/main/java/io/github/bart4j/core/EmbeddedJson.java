@@ -1,4 +1,4 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.json.JsonReadFeature;

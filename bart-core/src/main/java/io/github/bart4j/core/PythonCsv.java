@@ -1,4 +1,4 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * <p>commons-csv's minimal quoting also quotes fields that start with a space or {@code #} or end in
  * whitespace, which Python does not; the seed's files can only be matched by following Python.
  */
-public final class PythonCsv {
+final class PythonCsv {
 
     /** The row terminator of Python's default dialect. */
     public static final String ROW_END = "\r\n";

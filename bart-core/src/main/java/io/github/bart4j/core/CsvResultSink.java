@@ -1,7 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.ResultFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,7 @@ import java.nio.file.Path;
  * Appends one {@code BART_combined.csv} row per result (see {@link CombinedCsv}). A new or empty
  * file gets the header; an existing file must have the same header and is continued.
  */
-public final class CsvResultSink extends AppendingFileSink {
+final class CsvResultSink extends AppendingFileSink {
 
     private CsvResultSink(Path file) {
         super(file);

@@ -1,4 +1,4 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 /**
  * A value in a result file breaks a rule. Thrown by decoders that do not know the file or the

@@ -1,9 +1,9 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bart4j.core.internal.ArmScheduler.Item;
-import io.github.bart4j.core.internal.ArmScheduler.Started;
+import io.github.bart4j.core.ArmScheduler.Item;
+import io.github.bart4j.core.ArmScheduler.Started;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

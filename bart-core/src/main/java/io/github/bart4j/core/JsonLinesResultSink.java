@@ -1,6 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.BalloonResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
  * Appends one JSON object per result and line ({@link ResultJson}); the journal that resume reads.
  * An existing file is continued; a torn last line left by a crash is cut off first.
  */
-public final class JsonLinesResultSink extends AppendingFileSink {
+final class JsonLinesResultSink extends AppendingFileSink {
 
     private JsonLinesResultSink(Path file) {
         super(file);

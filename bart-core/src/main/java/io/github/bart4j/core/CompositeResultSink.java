@@ -1,7 +1,5 @@
-package io.github.bart4j.core.internal;
+package io.github.bart4j.core;
 
-import io.github.bart4j.core.BalloonResult;
-import io.github.bart4j.core.ResultSink;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +8,7 @@ import java.util.Objects;
  * others: every sink is tried, then the first failure is thrown with the later ones suppressed.
  * The same holds for {@link #close}.
  */
-public final class CompositeResultSink implements ResultSink {
+final class CompositeResultSink implements ResultSink {
 
     private final List<ResultSink> sinks;
 
