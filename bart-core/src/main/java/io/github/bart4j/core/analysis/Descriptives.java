@@ -21,23 +21,31 @@ final class Descriptives {
 
     // ---- summaries with bootstrap intervals
 
+    /** One group to summarise: a subject's balloons, all or of one type. */
+    private record Group(Sequences.Subject subject, String type, List<BalloonResult> balloons) {
+    }
+
+    /**
+     * The summaries in the subjects' order (then their types'). Groups are bootstrapped in parallel:
+     * each has its own seed ({@link #key}), so the result does not depend on the threads.
+     */
     static List<GroupSummary> summaries(Map<Sequences.Subject, List<BalloonResult>> subjects, AnalysisOptions o) {
-        List<GroupSummary> out = new ArrayList<>();
+        List<Group> out = new ArrayList<>();
         for (Map.Entry<Sequences.Subject, List<BalloonResult>> e : subjects.entrySet()) {
             Sequences.Subject s = e.getKey();
             List<BalloonResult> balloons = e.getValue();
-            out.add(summary(s, "", balloons, o));
+            out.add(new Group(s, "", balloons));
             Map<String, Integer> capacity = new java.util.TreeMap<>();
             balloons.forEach(r -> capacity.merge(r.balloon().type(), r.balloon().capacity(), Math::max));
             List<String> types = new ArrayList<>(capacity.keySet());
             types.sort(java.util.Comparator.comparing((String t) -> -capacity.get(t)).thenComparing(t -> t));
             if (types.size() > 1 || !types.contains("")) {
                 for (String type : types) {
-                    out.add(summary(s, type, balloons.stream().filter(r -> r.balloon().type().equals(type)).toList(), o));
+                    out.add(new Group(s, type, balloons.stream().filter(r -> r.balloon().type().equals(type)).toList()));
                 }
             }
         }
-        return out;
+        return out.parallelStream().map(g -> summary(g.subject(), g.type(), g.balloons(), o)).toList();
     }
 
     static GroupSummary summary(Sequences.Subject s, String type, List<BalloonResult> balloons, AnalysisOptions o) {
