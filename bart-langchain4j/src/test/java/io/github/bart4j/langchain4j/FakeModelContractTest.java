@@ -1,9 +1,10 @@
 package io.github.bart4j.langchain4j;
 
 import io.github.bart4j.core.spi.Participant;
+import io.github.bart4j.langchain4j.testkit.PolicyParticipantContract;
 import java.util.concurrent.atomic.AtomicInteger;
 
-class FakeModelContractTest extends ParticipantContractTest {
+class FakeModelContractTest extends PolicyParticipantContract {
 
     private static Participant create(FakeChatModel model, String name) {
         return LlmParticipant.builder().chatModel(model).name(name).retryPolicy(RetryPolicy.builder().maxRetries(1)

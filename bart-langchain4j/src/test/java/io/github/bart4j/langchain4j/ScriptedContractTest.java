@@ -7,10 +7,11 @@ import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
 import io.github.bart4j.core.spi.Reply;
+import io.github.bart4j.langchain4j.testkit.PolicyParticipantContract;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The core's scripted participants pass the same contract (garbling and failing by decoration). */
-class ScriptedContractTest extends ParticipantContractTest {
+class ScriptedContractTest extends PolicyParticipantContract {
 
     @Override
     protected Participant participant(String spec) {

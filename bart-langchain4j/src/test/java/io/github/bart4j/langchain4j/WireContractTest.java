@@ -1,6 +1,7 @@
 package io.github.bart4j.langchain4j;
 
 import io.github.bart4j.core.spi.Participant;
+import io.github.bart4j.langchain4j.testkit.PolicyParticipantContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class WireContractTest {
     }
 
     @Nested
-    class OpenAiFormat extends ParticipantContractTest {
+    class OpenAiFormat extends PolicyParticipantContract {
         @Override
         protected Participant participant(String spec) {
             return over(ChatServer.Format.OPENAI, spec, 0, false);
@@ -45,7 +46,7 @@ class WireContractTest {
     }
 
     @Nested
-    class OllamaFormat extends ParticipantContractTest {
+    class OllamaFormat extends PolicyParticipantContract {
         @Override
         protected Participant participant(String spec) {
             return over(ChatServer.Format.OLLAMA, spec, 0, false);

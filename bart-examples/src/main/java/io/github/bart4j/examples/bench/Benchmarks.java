@@ -12,6 +12,7 @@ import io.github.bart4j.core.Summary;
 import io.github.bart4j.core.Task;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.Participant;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;

@@ -10,6 +10,7 @@ import io.github.bart4j.langchain4j.ChatModels;
 import io.github.bart4j.langchain4j.FakeChatModel;
 import io.github.bart4j.langchain4j.LlmParticipant;
 import io.github.bart4j.langchain4j.RetryPolicy;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

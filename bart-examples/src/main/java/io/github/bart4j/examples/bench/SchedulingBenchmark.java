@@ -6,6 +6,7 @@ import io.github.bart4j.core.Schedule;
 import io.github.bart4j.langchain4j.ChatModels;
 import io.github.bart4j.langchain4j.LlmParticipant;
 import io.github.bart4j.langchain4j.RetryPolicy;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Collections;

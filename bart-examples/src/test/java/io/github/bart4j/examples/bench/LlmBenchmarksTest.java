@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bart4j.examples.cli.BartCli;
 import io.github.bart4j.langchain4j.ConversationMode;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

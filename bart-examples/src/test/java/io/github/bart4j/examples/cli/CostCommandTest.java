@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ResultFiles;
-import io.github.bart4j.examples.bench.FakeLlmServer;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ResultFiles;
-import io.github.bart4j.examples.bench.FakeLlmServer;
-import io.github.bart4j.examples.bench.FakeLlmServer.Fault;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ResultFiles;
-import io.github.bart4j.examples.bench.FakeLlmServer;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.github.bart4j.examples.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.bart4j.examples.bench.FakeLlmServer;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

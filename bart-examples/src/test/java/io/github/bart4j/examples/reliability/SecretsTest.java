@@ -2,8 +2,8 @@ package io.github.bart4j.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bart4j.examples.bench.FakeLlmServer;
-import io.github.bart4j.examples.bench.FakeLlmServer.Fault;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.bart4j.examples.bench;
+package io.github.bart4j.langchain4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,10 +9,10 @@ import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Task;
 import io.github.bart4j.core.spi.Participant;
-import io.github.bart4j.examples.bench.FakeLlmServer.Fault;
 import io.github.bart4j.langchain4j.ChatModels;
 import io.github.bart4j.langchain4j.LlmParticipant;
 import io.github.bart4j.langchain4j.RetryPolicy;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer.Fault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,6 +92,25 @@ class FakeLlmServerTest {
             assertThat(server.requests()).extracting(FakeLlmServer.Request::fault).containsExactly(Fault.RATE_LIMITED,
                     Fault.ERROR_BODY, Fault.TRUNCATED_JSON, Fault.EMPTY_CONTENT, Fault.SERVER_ERROR, Fault.UNAVAILABLE,
                     Fault.CONNECTION_RESET, null);
+        }
+    }
+
+    @Test
+    void an_unreadable_answer_is_a_well_formed_completion_in_both_formats() throws Exception {
+        try (FakeLlmServer server = FakeLlmServer.builder().faults(r -> Fault.UNREADABLE).start()) {
+            JsonNode openAi = JSON.readTree(post(server.openAiBaseUrl() + "/chat/completions", ASK).body());
+            assertThat(openAi.at("/choices/0/message/content").asText()).isEqualTo(FakeLlmServer.UNREADABLE_TEXT);
+            JsonNode ollama = JSON.readTree(post(server.ollamaBaseUrl() + "/api/chat", ASK).body());
+            assertThat(ollama.at("/message/content").asText()).isEqualTo(FakeLlmServer.UNREADABLE_TEXT);
+        }
+    }
+
+    @Test
+    void sets_no_jvm_wide_property() {
+        try (FakeLlmServer server = FakeLlmServer.start()) {
+            assertThat(server.port()).isPositive();
+            // TCP_NODELAY is set on each accepted socket; the JDK server's JVM-wide switch stays unset
+            assertThat(System.getProperty("sun.net.httpserver.nodelay")).isNull();
         }
     }
 

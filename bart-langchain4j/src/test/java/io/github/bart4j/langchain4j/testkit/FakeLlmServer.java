@@ -1,11 +1,9 @@
-package io.github.bart4j.examples.bench;
+package io.github.bart4j.langchain4j.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -15,9 +13,7 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.bart4j.langchain4j.FakeChatModel;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +25,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +33,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * A fake LLM service on {@code 127.0.0.1} for benchmarks and reliability tests. It speaks
@@ -62,11 +68,11 @@ import java.util.regex.Pattern;
  * {@linkplain Builder#maxRequests(int) a number of requests} (then 503) and closes itself after
  * {@linkplain Builder#lifetime(Duration) a lifetime}; {@link #close()} stops it at once.
  *
- * <p>The JDK server sends headers and body in separate writes; without TCP_NODELAY each answer then
- * waits for the client's delayed ACK (about 40 ms on Linux), which would swamp the latency being
- * simulated. Unless the JVM was started with {@code -Dsun.net.httpserver.nodelay=...}, loading this
- * class sets that property to {@code true} (it takes effect for JDK HTTP servers created afterwards
- * in this JVM).
+ * <p>The server is Jetty 12 (core, no servlets; {@code org.eclipse.jetty:jetty-server} must be on the
+ * test class path). Every accepted connection has TCP_NODELAY set, so an answer written in more than one
+ * packet (a stalled or trickled body) never waits for the client's delayed ACK (about 40 ms on Linux);
+ * nothing JVM-wide is changed. Calls wait out their latency on their own threads (at most
+ * {@value #MAX_THREADS} at once).
  *
  * <pre>{@code
  * try (FakeLlmServer server = FakeLlmServer.builder().latency(Duration.ofMillis(200)).start()) {
@@ -88,6 +94,11 @@ public final class FakeLlmServer implements AutoCloseable {
         ERROR_BODY,
         /** HTTP 200, a well-formed completion whose content is empty. */
         EMPTY_CONTENT,
+        /**
+         * HTTP 200, a well-formed completion whose content is neither a decision nor a pump count:
+         * {@value FakeLlmServer#UNREADABLE_TEXT}.
+         */
+        UNREADABLE,
         /** HTTP 200, the completion's JSON cut in the middle. */
         TRUNCATED_JSON,
         /** The connection is closed without any response. */
@@ -116,17 +127,17 @@ public final class FakeLlmServer implements AutoCloseable {
             Fault fault) {
     }
 
-    static {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** The most requests served at once (each waits out its latency on its own thread). */
+    public static final int MAX_THREADS = 2048;
+
+    /** The content of an {@link Fault#UNREADABLE} answer. */
+    public static final String UNREADABLE_TEXT = "I am a teapot.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BALLOON = Pattern.compile("Balloon #(\\d+)");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
     private final ScheduledExecutorService timer;
     private final Duration latency;
     private final Map<String, Duration> modelLatency;
@@ -153,15 +164,39 @@ public final class FakeLlmServer implements AutoCloseable {
         this.faults = b.faults;
         this.ollamaModels = b.ollamaModels;
         this.prices = Map.copyOf(b.prices);
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-llm-server");
-            t.setDaemon(true);
-            return t;
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
+        threads.setName("fake-llm-server");
+        threads.setDaemon(true);
+        threads.setStopTimeout(0);
+        this.server = new Server(threads, new ScheduledExecutorScheduler("fake-llm-server-scheduler", true), null);
+        server.setStopTimeout(0);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setAcceptQueueSize(1024);
+        connector.setAcceptedTcpNoDelay(true);
+        connector.setIdleTimeout(b.lifetime.toMillis());
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, Response response, Callback callback) {
+                try {
+                    FakeLlmServer.this.handle(request, response);
+                    callback.succeeded();
+                } catch (Throwable e) {
+                    callback.failed(e);
+                }
+                return true;
+            }
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            close();
+            throw new IOException("cannot start Jetty", e);
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fake-llm-server-lifetime");
             t.setDaemon(true);
@@ -181,7 +216,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
     /** The port on 127.0.0.1. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** Base URL for OpenAI-compatible clients: {@code http://127.0.0.1:PORT/v1}. */
@@ -221,9 +256,14 @@ public final class FakeLlmServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
-            executor.shutdownNow();
-            timer.shutdownNow();
+            try {
+                server.stop();
+            } catch (Exception e) {
+                // stopping drops requests in flight, as documented; nothing else can go wrong here
+            }
+            if (timer != null) {
+                timer.shutdownNow();
+            }
         }
     }
 
@@ -231,30 +271,30 @@ public final class FakeLlmServer implements AutoCloseable {
         return model + "#" + balloon;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            if ("GET".equals(exchange.getRequestMethod()) && (path.equals("/v1/models")
-                    || path.equals("/api/v1/models"))) {
-                send(exchange, 200, modelList());
+    private void handle(org.eclipse.jetty.server.Request request, Response response) throws IOException {
+        try {
+            String path = request.getHttpURI().getPath();
+            String method = request.getMethod();
+            if ("GET".equals(method) && (path.equals("/v1/models") || path.equals("/api/v1/models"))) {
+                send(response, 200, modelList());
                 return;
             }
             boolean ollama = path.equals("/api/chat");
             boolean openAi = path.equals("/v1/chat/completions") || path.equals("/api/v1/chat/completions");
             if (path.equals("/api/tags") || path.equals("/api/show")) {
-                ollamaModelCheck(exchange, path);
+                ollamaModelCheck(request, response, path);
                 return;
             }
-            if (!"POST".equals(exchange.getRequestMethod()) || !ollama && !openAi) {
-                send(exchange, 404, error(404, "no route " + exchange.getRequestMethod() + " " + path));
+            if (!"POST".equals(method) || !ollama && !openAi) {
+                send(response, 404, error(404, "no route " + method + " " + path));
                 return;
             }
             long arrived = System.nanoTime();
             JsonNode body;
             try {
-                body = JSON.readTree(exchange.getRequestBody());
+                body = JSON.readTree(Content.Source.asInputStream(request));
             } catch (IOException e) {
-                send(exchange, 400, error(400, "request body is not JSON"));
+                send(response, 400, error(400, "request body is not JSON"));
                 return;
             }
             String model = body.path("model").asText("");
@@ -267,7 +307,7 @@ public final class FakeLlmServer implements AutoCloseable {
             requests.add(fault == null ? seen : new Request(number, model, balloon, nth, arrived, fault));
             pause(modelLatency.getOrDefault(model, latency));
             if (fault != null) {
-                injectFault(exchange, fault, ollama, model);
+                injectFault(request, response, fault, ollama, model);
                 return;
             }
             FakeChatModel policy;
@@ -275,27 +315,27 @@ public final class FakeLlmServer implements AutoCloseable {
                 policy = models.computeIfAbsent(model,
                         m -> FakeChatModel.builder().policy(m, 0L).recordRequests(false).build());
             } catch (IllegalArgumentException e) {
-                send(exchange, 404, error(404, "model '" + model + "' is not a BART policy"));
+                send(response, 404, error(404, "model '" + model + "' is not a BART policy"));
                 return;
             }
             boolean json = ollama ? "json".equals(body.path("format").asText(""))
                     || body.path("format").isObject()
                     : body.path("response_format").path("type").asText("").startsWith("json");
-            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+            ChatRequest.Builder chat = ChatRequest.builder().messages(messages);
             if (json) {
-                request.responseFormat(ResponseFormat.JSON);
+                chat.responseFormat(ResponseFormat.JSON);
             }
             ChatResponse answer;
             try {
-                answer = policy.chat(request.build());
+                answer = policy.chat(chat.build());
             } catch (RuntimeException e) {
-                send(exchange, 400, error(400, "cannot answer: " + e.getMessage()));
+                send(response, 400, error(400, "cannot answer: " + e.getMessage()));
                 return;
             }
             String text = answer.aiMessage().text();
             int in = answer.tokenUsage().inputTokenCount();
             int out = answer.tokenUsage().outputTokenCount();
-            send(exchange, 200, ollama ? ollamaCompletion(model, text, in, out) : priced(openAiCompletion(model, text, in,
+            send(response, 200, ollama ? ollamaCompletion(model, text, in, out) : priced(openAiCompletion(model, text, in,
                     out), model, in, out));
         } catch (IOException | RuntimeException e) {
             if (!closed.get()) {
@@ -304,16 +344,17 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    private void ollamaModelCheck(HttpExchange exchange, String path) throws IOException {
+    private void ollamaModelCheck(org.eclipse.jetty.server.Request request, Response response, String path)
+            throws IOException {
         if (path.equals("/api/tags")) {
             ObjectNode tags = JSON.createObjectNode();
             var list = tags.putArray("models");
             (ollamaModels == null ? List.<String>of() : ollamaModels).forEach(m -> list.addObject().put("name", m)
                     .put("model", m));
-            send(exchange, 200, tags);
+            send(response, 200, tags);
             return;
         }
-        String model = JSON.readTree(exchange.getRequestBody()).path("model").asText("");
+        String model = JSON.readTree(Content.Source.asInputStream(request)).path("model").asText("");
         boolean pulled;
         if (ollamaModels != null) {
             pulled = ollamaModels.contains(model);
@@ -328,56 +369,51 @@ public final class FakeLlmServer implements AutoCloseable {
         if (pulled) {
             ObjectNode show = JSON.createObjectNode();
             show.putObject("details").put("family", "bart-policy");
-            send(exchange, 200, show);
+            send(response, 200, show);
         } else {
-            send(exchange, 404, error(404, "model '" + model + "' not found"));
+            send(response, 404, error(404, "model '" + model + "' not found"));
         }
     }
 
-    private void injectFault(HttpExchange exchange, Fault fault, boolean ollama, String model) throws IOException {
+    private void injectFault(org.eclipse.jetty.server.Request request, Response response, Fault fault, boolean ollama,
+            String model) throws IOException {
         switch (fault) {
             case RATE_LIMITED -> {
-                exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
-                send(exchange, 429, error(429, "Rate limit exceeded: fake-per-min."));
+                response.getHeaders().put("Retry-After", Integer.toString(retryAfterSeconds));
+                send(response, 429, error(429, "Rate limit exceeded: fake-per-min."));
             }
-            case SERVER_ERROR -> send(exchange, 500, error(500, "Internal server error"));
-            case UNAVAILABLE -> send(exchange, 503, error(503, "Service unavailable"));
+            case SERVER_ERROR -> send(response, 500, error(500, "Internal server error"));
+            case UNAVAILABLE -> send(response, 503, error(503, "Service unavailable"));
             case ERROR_BODY -> {
                 ObjectNode body = error(502, "Provider returned error");
                 ((ObjectNode) body.get("error")).putObject("metadata").put("provider_name", "Fake");
                 body.put("user_id", "user_0000");
-                send(exchange, 200, body);
+                send(response, 200, body);
             }
-            case EMPTY_CONTENT -> send(exchange, 200, ollama ? ollamaCompletion(model, "", 10, 0)
+            case EMPTY_CONTENT -> send(response, 200, ollama ? ollamaCompletion(model, "", 10, 0)
                     : openAiCompletion(model, "", 10, 0));
+            case UNREADABLE -> send(response, 200, ollama ? ollamaCompletion(model, UNREADABLE_TEXT, 10, 5)
+                    : openAiCompletion(model, UNREADABLE_TEXT, 10, 5));
             case TRUNCATED_JSON -> {
                 byte[] whole = JSON.writeValueAsBytes(ollama ? ollamaCompletion(model, "Pump", 10, 1)
                         : openAiCompletion(model, "Pump", 10, 1));
-                byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, half.length);
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(half);
-                }
+                send(response, 200, java.util.Arrays.copyOf(whole, whole.length / 2));
             }
-            case CONNECTION_RESET -> {
-                // closing an exchange before sending headers closes the connection: the client reads EOF
-            }
+            case CONNECTION_RESET ->
+                // the connection is closed before anything is written: the client reads EOF
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
             case TIMEOUT -> {
                 pause(slowDelay);
-                send(exchange, 200, ollama ? ollamaCompletion(model, "Cash Out", 10, 2)
+                send(response, 200, ollama ? ollamaCompletion(model, "Cash Out", 10, 2)
                         : openAiCompletion(model, "Cash Out", 10, 2));
             }
             case STALL_BODY, TRICKLE_BODY -> {
                 byte[] whole = JSON.writeValueAsBytes(ollama ? ollamaCompletion(model, "Cash Out", 10, 2)
                         : openAiCompletion(model, "Cash Out", 10, 2));
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, whole.length);
-                OutputStream os = exchange.getResponseBody();
+                headers(response, 200, whole.length);
                 try {
                     for (int i = 0; i < whole.length && !closed.get(); i++) {
-                        os.write(whole[i]);
-                        os.flush();
+                        Content.Sink.write(response, i == whole.length - 1, ByteBuffer.wrap(whole, i, 1));
                         pause(fault == Fault.STALL_BODY ? Duration.ofDays(1) : Duration.ofSeconds(1));
                     }
                 } catch (IOException | IllegalStateException e) {
@@ -386,7 +422,7 @@ public final class FakeLlmServer implements AutoCloseable {
             }
             case OVERSIZED -> {
                 String content = "Pump " + "x".repeat(Math.max(0, oversizeBytes - 5));
-                send(exchange, 200, ollama ? ollamaCompletion(model, content, 10, oversizeBytes / 4)
+                send(response, 200, ollama ? ollamaCompletion(model, content, 10, oversizeBytes / 4)
                         : openAiCompletion(model, content, 10, oversizeBytes / 4));
             }
             default -> throw new IllegalStateException("unknown fault " + fault);
@@ -489,13 +525,20 @@ public final class FakeLlmServer implements AutoCloseable {
         return root;
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(bytes);
-        }
+    private static void send(Response response, int status, JsonNode body) throws IOException {
+        send(response, status, JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Status, headers and body in one write (one packet for small answers). */
+    private static void send(Response response, int status, byte[] body) throws IOException {
+        headers(response, status, body.length);
+        Content.Sink.write(response, true, ByteBuffer.wrap(body));
+    }
+
+    private static void headers(Response response, int status, int contentLength) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, contentLength);
     }
 
     /** Configures a {@link FakeLlmServer}. */
