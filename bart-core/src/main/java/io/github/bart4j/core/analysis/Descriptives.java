@@ -92,6 +92,10 @@ final class Descriptives {
         long all = 0;
         long unburstPumps = 0;
         int unburst = 0;
+        if (n == 0) { // no balloons: nothing to draw, every statistic undefined
+            java.util.Arrays.fill(out, Double.NaN);
+            return;
+        }
         SplitMix.Bound bound = new SplitMix.Bound(n);
         for (int j = 0; j < n; j++) {
             int c = code[rng.nextInt(bound)];
