@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Which balloon starts when is decided by an {@link ArmScheduler}: each arm (participant, persona)
  * plays its balloons in play order (epoch by epoch, schedule order within an epoch), and a free slot
- * goes to the arm with the largest estimated remaining work. Sequential participants have one item
+ * goes to the arm the scheduler's rule picks (documented there). Sequential participants have one item
  * per (persona, epoch) series. Whether a balloon may start beyond the caps is decided in one place,
  * {@link #mayStart}. Listener calls are delivered in order on a thread of their own ({@link ListenerQueue}).
  */

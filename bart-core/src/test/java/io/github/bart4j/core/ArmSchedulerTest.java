@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -118,46 +117,5 @@ class ArmSchedulerTest {
         assertThat(asked).contains(0);
         assertThat(s.anyPending(a -> a == 0)).isTrue();
         assertThat(s.anyPending(a -> a == 1)).isFalse();
-    }
-
-    /** Makespan of the rule in an event simulation: each arm's balloons take {@code duration[arm]} ticks. */
-    private static double efficiency(long[] duration, int balloons, int cap) {
-        FakeClock clock = new FakeClock();
-        ArmScheduler s = scheduler(cap, cap, duration.length, 1, balloons, clock);
-        PriorityQueue<long[]> events = new PriorityQueue<>((x, y) -> Long.compare(x[0], y[0]));
-        List<Started> started = new ArrayList<>();
-        long total = 0;
-        long longest = 0;
-        for (long d : duration) {
-            total += d * balloons;
-            longest = Math.max(longest, d);
-        }
-        while (true) {
-            for (Started st; (st = s.next(item -> true)) != null; ) {
-                started.add(st);
-                events.add(new long[] {clock.now + duration[st.item().arm()], started.size() - 1});
-            }
-            long[] e = events.poll();
-            if (e == null) {
-                break;
-            }
-            clock.now = e[0];
-            s.finished(started.get((int) e[1]));
-        }
-        double bound = Math.max(longest, (double) total / cap);
-        return bound / clock.now;
-    }
-
-    @Test
-    void heterogeneousCaseIsCloseToTheBound() {
-        // calls 3..13 at 50..400 ms per call, 24 balloons, cap 16 (bench efficiency_heterogeneous)
-        long[] d = {3 * 50, 5 * 120, 7 * 190, 9 * 260, 11 * 330, 13 * 400};
-        assertThat(efficiency(d, 24, 16)).isGreaterThanOrEqualTo(0.9);
-    }
-
-    @Test
-    void equalLatencyCaseIsCloseToTheBound() {
-        long[] d = {3 * 200, 5 * 200, 7 * 200, 9 * 200, 11 * 200, 13 * 200};
-        assertThat(efficiency(d, 30, 64)).isGreaterThanOrEqualTo(0.9);
     }
 }

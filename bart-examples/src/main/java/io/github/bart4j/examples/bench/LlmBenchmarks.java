@@ -63,23 +63,33 @@ final class LlmBenchmarks {
         }
     }
 
-    /** One end-to-end run against the fake server: figures for one scheduling. */
+    /**
+     * One end-to-end run against the fake server: figures for one scheduling.
+     *
+     * @param callsPerBalloon this run's requests per balloon at the server, keyed {@code "model#balloon id"}
+     * @param firstError the first errored balloon's error, or {@code null}
+     */
     record Run(double wallSeconds, int calls, int longestBalloonCalls, int balloons, int errors,
-            double meanCallGapMillis) {
+            double meanCallGapMillis, Map<String, Integer> callsPerBalloon, String firstError) {
         double idealSeconds(int cap, Duration latency) {
             return Math.max(longestBalloonCalls, Math.ceil((double) calls / cap)) * latency.toNanos() / 1e9;
         }
     }
 
+    /** The schedule of the efficiency runs: thresholds differ per balloon (uniform 1..20, seed 42). */
+    static Schedule efficiencySchedule(int balloons) {
+        return Schedule.uniform(1, 20, balloons, 0.10, 42);
+    }
+
     /**
-     * Runs {@code models} × {@code balloons} against {@code server} (shared by runs, so its threads and
-     * the JIT are warm); calls are counted at the server, as the difference over this run.
+     * Runs {@code models} × {@code balloons} against {@code server}; calls are counted at the server,
+     * as the difference over this run (a server may serve several runs).
      */
     static Run efficiencyRun(FakeLlmServer server, List<String> models, int balloons, int cap, int perModel) {
         int callsBefore = server.requestCount();
         int seenBefore = server.requests().size();
         Map<String, Integer> before = server.requestCounts();
-        Experiment.Builder b = Experiment.builder().schedule(Schedule.uniform(1, 20, balloons, 0.10, 42))
+        Experiment.Builder b = Experiment.builder().schedule(efficiencySchedule(balloons))
                 .maxConcurrency(cap).maxConcurrencyPerParticipant(perModel).retainResults(true);
         for (String m : models) {
             b.participant(LlmParticipant.builder()
@@ -92,8 +102,13 @@ final class LlmBenchmarks {
         ExperimentResult result = experiment.run();
         double wall = (System.nanoTime() - start) / 1e9;
         int longest = 0;
+        Map<String, Integer> perBalloon = new HashMap<>();
         for (Map.Entry<String, Integer> e : server.requestCounts().entrySet()) {
-            longest = Math.max(longest, e.getValue() - before.getOrDefault(e.getKey(), 0));
+            int calls = e.getValue() - before.getOrDefault(e.getKey(), 0);
+            if (calls > 0) {
+                perBalloon.put(e.getKey(), calls);
+            }
+            longest = Math.max(longest, calls);
         }
         Map<String, Long> last = new HashMap<>();
         double gaps = 0;
@@ -106,25 +121,45 @@ final class LlmBenchmarks {
                 n++;
             }
         }
-        int errors = (int) result.results().stream().filter(BalloonResult::isError).count();
-        return new Run(wall, server.requestCount() - callsBefore, longest, result.results().size(), errors,
-                n == 0 ? 0 : gaps / n);
+        List<BalloonResult> errored = result.results().stream().filter(BalloonResult::isError).toList();
+        return new Run(wall, server.requestCount() - callsBefore, longest, result.results().size(), errored.size(),
+                n == 0 ? 0 : gaps / n, perBalloon, errored.isEmpty() ? null : errored.get(0).participant()
+                + " balloon " + errored.get(0).balloon().id() + ": " + errored.get(0).error());
     }
 
+    /**
+     * Each run gets a server of its own: the JDK's HttpServer keeps at most 200 idle connections
+     * ({@code sun.net.httpserver.maxIdleConnections}) and closes any further one after its response
+     * without telling the client, whose next request on it then fails ("header parser received no
+     * bytes"). Connections of an earlier run's clients stay open at a shared server, so a later run
+     * got such errors.
+     */
     static void efficiency(PrintWriter out) {
         Duration latency = Duration.ofMillis(200);
         int cap = 64;
+        SchedulingBenchmark.load(out, "efficiency_load_average_at_start");
         try (FakeLlmServer server = FakeLlmServer.builder().latency(latency).start()) {
-            efficiencyRun(server, EFFICIENCY_MODELS, 30, cap, cap); // warm-up: JIT, server threads
-            Run run = efficiencyRun(server, EFFICIENCY_MODELS, 30, cap, cap);
-            report(out, "efficiency", run, cap, latency);
-            Run seed = efficiencyRun(server, EFFICIENCY_MODELS, 30, cap, 1);
-            report(out, "efficiency_seed_scheduling", seed, cap, latency);
-            out.printf(Locale.ROOT, "efficiency_speedup_over_seed_scheduling: %.1f x%n",
-                    seed.wallSeconds() / run.wallSeconds());
+            efficiencyRun(server, EFFICIENCY_MODELS, 30, cap, cap); // warm-up: JIT
         }
+        Run run;
+        try (FakeLlmServer server = FakeLlmServer.builder().latency(latency).start()) {
+            run = efficiencyRun(server, EFFICIENCY_MODELS, 30, cap, cap);
+        }
+        report(out, "efficiency", run, cap, latency);
+        Map<String, Duration> latencies = new LinkedHashMap<>();
+        EFFICIENCY_MODELS.forEach(m -> latencies.put(m, latency));
+        SchedulingBenchmark.simulated(out, "efficiency", efficiencySchedule(30), latencies, run.callsPerBalloon(),
+                cap, run.idealSeconds(cap, latency), "ideal", run.wallSeconds());
+        Run seed;
+        try (FakeLlmServer server = FakeLlmServer.builder().latency(latency).start()) {
+            seed = efficiencyRun(server, EFFICIENCY_MODELS, 30, cap, 1);
+        }
+        report(out, "efficiency_seed_scheduling", seed, cap, latency);
+        out.printf(Locale.ROOT, "efficiency_speedup_over_seed_scheduling: %.1f x%n",
+                seed.wallSeconds() / run.wallSeconds());
         SchedulingBenchmark.heterogeneous(out);
         SchedulingBenchmark.equalLatency(out);
+        SchedulingBenchmark.load(out, "efficiency_load_average_at_end");
     }
 
     private static void report(PrintWriter out, String name, Run r, int cap, Duration latency) {
@@ -136,6 +171,7 @@ final class LlmBenchmarks {
                 name.contains("seed") ? ", max_concurrency_per_model 1" : "");
         out.printf(Locale.ROOT, "%s_call_to_call_ms: %.1f ms (mean time between a balloon's successive requests at"
                 + " the server; latency %d ms)%n", name, r.meanCallGapMillis(), latency.toMillis());
+        SchedulingBenchmark.warnOnErrors(out, name, r.errors(), r.balloons(), r.firstError());
         out.flush();
     }
 

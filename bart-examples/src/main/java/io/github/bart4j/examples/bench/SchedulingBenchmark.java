@@ -1,14 +1,19 @@
 package io.github.bart4j.examples.bench;
 
+import io.github.bart4j.core.Balloon;
+import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.Schedule;
+import io.github.bart4j.core.SchedulingSimulation;
 import io.github.bart4j.langchain4j.ChatModels;
 import io.github.bart4j.langchain4j.LlmParticipant;
 import io.github.bart4j.langchain4j.RetryPolicy;
 import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +26,9 @@ import java.util.Map;
  * calls (policies {@code fixed:2} .. {@code fixed:12} on balloons of threshold 20), each model at
  * its own latency, against a {@link FakeLlmServer}. Efficiency is the bound
  * max(longest balloon, total call time ÷ cap) divided by the wall time; no schedule can beat the bound.
+ * Each case also replays the run's calls per balloon through {@link SchedulingSimulation} (play order,
+ * and the order before it: largest threshold first), so the real run and both orders are measured
+ * against the same bound in one run.
  */
 final class SchedulingBenchmark {
 
@@ -49,9 +57,10 @@ final class SchedulingBenchmark {
     private static void run(PrintWriter out, String name, Map<String, Duration> latency, int balloons, int cap) {
         FakeLlmServer.Builder sb = FakeLlmServer.builder();
         latency.forEach(sb::latency);
+        Schedule schedule = Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10);
         try (FakeLlmServer server = sb.start()) {
             Experiment.Builder b = Experiment.builder()
-                    .schedule(Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10))
+                    .schedule(schedule)
                     .maxConcurrency(cap).maxConcurrencyPerParticipant(cap).retainResults(true);
             for (String m : latency.keySet()) {
                 b.participant(LlmParticipant.builder()
@@ -77,14 +86,61 @@ final class SchedulingBenchmark {
             }
             double lastArmStart = firstRequest.values().stream().mapToLong(t -> t - start).max().orElse(0) / 1e9;
             double bound = Math.max(longestBalloon, totalCallSeconds / cap);
-            long errors = result.results().stream().filter(r -> r.isError()).count();
+            List<BalloonResult> errored = result.results().stream().filter(BalloonResult::isError).toList();
             out.printf(Locale.ROOT, "%s: %.3f bound/actual (actual %.2f s, bound %.2f s = max(longest balloon %.2f s,"
                             + " %.1f s of calls / cap %d); %d models x %d balloons, %d results, %d errors)%n", name,
                     bound / wall, wall, bound, longestBalloon, totalCallSeconds, cap, latency.size(), balloons,
-                    result.results().size(), errors);
+                    result.results().size(), errored.size());
             out.printf(Locale.ROOT, "%s_last_model_first_request: %.2f s (%.0f %% into the run)%n", name, lastArmStart,
                     100 * lastArmStart / wall);
+            simulated(out, name, schedule, latency, server.requestCounts(), cap, bound, "bound", wall);
+            warnOnErrors(out, name, errored.size(), result.results().size(), errored.isEmpty() ? null
+                    : errored.get(0).participant() + " balloon " + errored.get(0).balloon().id() + ": "
+                    + errored.get(0).error());
             out.flush();
         }
+    }
+
+    /**
+     * Replays a run's calls per balloon (keyed {@code "model#balloon id"}, each call taking its model's
+     * latency) through {@link SchedulingSimulation} under play order and under the old order, and prints
+     * both against {@code boundSeconds} next to the real run's figure.
+     */
+    static void simulated(PrintWriter out, String name, Schedule schedule, Map<String, Duration> latency,
+                          Map<String, Integer> callsPerBalloon, int cap, double boundSeconds, String boundName,
+                          double realSeconds) {
+        List<List<Duration>> durations = new ArrayList<>();
+        for (Map.Entry<String, Duration> model : latency.entrySet()) {
+            List<Duration> arm = new ArrayList<>();
+            for (Balloon balloon : schedule.balloons()) {
+                int calls = callsPerBalloon.getOrDefault(model.getKey() + "#" + balloon.id(), 0);
+                arm.add(model.getValue().multipliedBy(calls));
+            }
+            durations.add(arm);
+        }
+        double play = SchedulingSimulation.makespan(SchedulingSimulation.Order.PLAY_ORDER, schedule, durations, cap,
+                cap).toNanos() / 1e9;
+        double old = SchedulingSimulation.makespan(SchedulingSimulation.Order.LARGEST_THRESHOLD_FIRST, schedule,
+                durations, cap, cap).toNanos() / 1e9;
+        out.printf(Locale.ROOT, "%s_simulated: %.3f play order (the rule), %.3f largest threshold first (the old order),"
+                        + " %.3f real; %s/wall time (simulated %.2f s and %.2f s, real %.2f s; this run's calls per"
+                        + " balloon replayed on a simulated clock, no client overhead)%n", name, boundSeconds / play,
+                boundSeconds / old, boundSeconds / realSeconds, boundName, play, old, realSeconds);
+    }
+
+    /** A loud line when balloons errored: their wall time is not that of the work the figures assume. */
+    static void warnOnErrors(PrintWriter out, String name, int errors, int balloons, String firstError) {
+        if (errors > 0) {
+            out.printf(Locale.ROOT, "WARNING: %s: %d of %d balloons ERRORED, its figures are not comparable (first: %s)%n",
+                    name, errors, balloons, firstError);
+        }
+    }
+
+    /** The machine's 1-minute load average (the figures above are only comparable on a quiet machine). */
+    static void load(PrintWriter out, String name) {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        out.printf(Locale.ROOT, "%s: %.2f (1-minute load average, %d cores)%n", name, os.getSystemLoadAverage(),
+                os.getAvailableProcessors());
+        out.flush();
     }
 }

@@ -55,6 +55,29 @@ class LlmBenchmarksTest {
     }
 
     @Test
+    void an_efficiency_run_that_errors_says_so_loudly_and_replays_its_calls_in_the_simulation() {
+        try (FakeLlmServer server = FakeLlmServer.builder().latency(Duration.ofMillis(1))
+                .faultOn(FakeLlmServer.Fault.UNAVAILABLE, 1).start()) {
+            LlmBenchmarks.Run run = LlmBenchmarks.efficiencyRun(server, List.of("fixed:3", "fixed:1"), 3, 4, 4);
+            assertThat(run.errors()).isEqualTo(1);
+            assertThat(run.callsPerBalloon().values().stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(run.calls());
+            StringWriter text = new StringWriter();
+            PrintWriter out = new PrintWriter(text, true);
+            SchedulingBenchmark.warnOnErrors(out, "efficiency", run.errors(), run.balloons(), run.firstError());
+            Map<String, Duration> latency = new java.util.LinkedHashMap<>();
+            latency.put("fixed:3", Duration.ofMillis(100));
+            latency.put("fixed:1", Duration.ofMillis(100));
+            SchedulingBenchmark.simulated(out, "efficiency", LlmBenchmarks.efficiencySchedule(3), latency,
+                    run.callsPerBalloon(), 1, run.calls() * 0.1, "ideal", run.calls() * 0.2);
+            // one slot: every call one after another, whatever the order
+            assertThat(text.toString()).contains("WARNING: efficiency: 1 of 6 balloons ERRORED")
+                    .contains("efficiency_simulated: 1.000 play order (the rule), 1.000 largest threshold first"
+                            + " (the old order), 0.500 real");
+        }
+    }
+
+    @Test
     void the_tokens_benchmark_prints_name_value_unit_lines() {
         StringWriter text = new StringWriter();
         LlmBenchmarks.tokens(new PrintWriter(text, true));

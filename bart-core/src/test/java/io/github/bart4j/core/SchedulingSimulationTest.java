@@ -1,0 +1,141 @@
+package io.github.bart4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.bart4j.core.SchedulingSimulation.Order;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatch rule against the bound max(longest balloon, total work ÷ cap) on the three
+ * {@code bench efficiency} cases, replayed on a simulated clock (deterministic: no threads, no timing).
+ */
+class SchedulingSimulationTest {
+
+    /**
+     * Calls per balloon of the {@code efficiency} (seed-like) case: crra:2, crra:0, crra:-1, fixed:5,
+     * random:0.8, ev-optimal on {@code Schedule.uniform(1, 20, 30, 0.10, 42)}, as the simulated backend
+     * plays them (a policy that stops after K pumps makes min(threshold, K + 1) calls).
+     */
+    private static final int[][] SEED_LIKE_CALLS = {
+        {8, 8, 2, 8, 2, 8, 8, 8, 8, 7, 6, 8, 8, 7, 8, 8, 8, 8, 8, 1, 8, 2, 7, 2, 8, 8, 8, 3, 8, 8},
+        {11, 11, 2, 11, 2, 11, 11, 11, 9, 7, 6, 11, 11, 7, 9, 11, 9, 10, 9, 1, 11, 2, 7, 2, 11, 8, 11, 3, 11, 11},
+        {12, 13, 2, 13, 2, 12, 13, 13, 9, 7, 6, 12, 12, 7, 9, 13, 9, 10, 9, 1, 13, 2, 7, 2, 13, 8, 13, 3, 13, 11},
+        {6, 6, 2, 6, 2, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1, 6, 2, 6, 2, 6, 6, 6, 3, 6, 6},
+        {12, 1, 1, 1, 2, 8, 1, 13, 9, 2, 3, 4, 6, 3, 2, 4, 4, 9, 2, 1, 5, 2, 3, 2, 3, 6, 11, 3, 1, 11},
+        {11, 11, 2, 11, 2, 11, 11, 11, 9, 7, 6, 11, 11, 7, 9, 11, 9, 10, 9, 1, 11, 2, 7, 2, 11, 8, 11, 3, 11, 11},
+    };
+
+    private record Case(Schedule schedule, List<List<Duration>> durations, int cap) {
+        double efficiency(Order order) {
+            long total = 0;
+            long longest = 0;
+            for (List<Duration> arm : durations) {
+                for (Duration d : arm) {
+                    total += d.toNanos();
+                    longest = Math.max(longest, d.toNanos());
+                }
+            }
+            double bound = Math.max(longest, (double) total / cap);
+            return bound / SchedulingSimulation.makespan(order, schedule, durations, cap, cap).toNanos();
+        }
+    }
+
+    private static Case seedLike() {
+        List<List<Duration>> durations = new ArrayList<>();
+        for (int[] arm : SEED_LIKE_CALLS) {
+            List<Duration> d = new ArrayList<>();
+            for (int calls : arm) {
+                d.add(Duration.ofMillis(200L * calls));
+            }
+            durations.add(d);
+        }
+        return new Case(Schedule.uniform(1, 20, 30, 0.10, 42), durations, 64);
+    }
+
+    /** Six models of 3, 5, .., 13 calls per balloon (threshold 20 everywhere) at the given latencies. */
+    private static Case fixedCalls(long[] millisPerCall, int balloons, int cap) {
+        List<List<Duration>> durations = new ArrayList<>();
+        for (int a = 0; a < millisPerCall.length; a++) {
+            durations.add(Collections.nCopies(balloons, Duration.ofMillis((3 + 2L * a) * millisPerCall[a])));
+        }
+        return new Case(Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10), durations, cap);
+    }
+
+    private static Case heterogeneous() {
+        return fixedCalls(new long[] {50, 120, 190, 260, 330, 400}, 24, 16);
+    }
+
+    private static Case equalLatency() {
+        return fixedCalls(new long[] {200, 200, 200, 200, 200, 200}, 30, 64);
+    }
+
+    @Test
+    void theRuleIsCloseToTheBoundOnTheHeterogeneousCase() {
+        assertThat(heterogeneous().efficiency(Order.PLAY_ORDER)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void theRuleIsCloseToTheBoundOnTheEqualLatencyCase() {
+        assertThat(equalLatency().efficiency(Order.PLAY_ORDER)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    /**
+     * The seed-like case, where play order costs makespan: the old order starts every arm's
+     * high-threshold balloons first (0.93 of the bound), which play order forbids — an arm's long
+     * balloons late in its schedule start only after its earlier ones. A floor against regressions.
+     */
+    @Test
+    void theRuleKeepsItsFigureOnTheSeedLikeCase() {
+        Case c = seedLike();
+        assertThat(c.efficiency(Order.PLAY_ORDER)).isGreaterThanOrEqualTo(0.72);
+        assertThat(c.efficiency(Order.LARGEST_THRESHOLD_FIRST)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void oneSlotPlaysEveryBalloonOneAfterAnother() {
+        Case c = seedLike();
+        long total = c.durations().stream().flatMap(List::stream).mapToLong(Duration::toNanos).sum();
+        for (Order order : Order.values()) {
+            assertThat(SchedulingSimulation.makespan(order, c.schedule(), c.durations(), 1, 1).toNanos())
+                    .isEqualTo(total);
+        }
+    }
+
+    @Test
+    void enoughSlotsEndWithTheLongestBalloon() {
+        Case c = seedLike();
+        for (Order order : Order.values()) {
+            assertThat(SchedulingSimulation.makespan(order, c.schedule(), c.durations(), 1000, 1000))
+                    .isEqualTo(Duration.ofMillis(13 * 200));
+        }
+    }
+
+    @Test
+    void thePerParticipantCapHolds() {
+        Case c = seedLike();
+        List<List<Duration>> oneArm = List.of(c.durations().get(0));
+        long total = oneArm.get(0).stream().mapToLong(Duration::toNanos).sum();
+        for (Order order : Order.values()) {
+            assertThat(SchedulingSimulation.makespan(order, c.schedule(), oneArm, 64, 1).toNanos()).isEqualTo(total);
+        }
+    }
+
+    @Test
+    void wrongInputNamesTheParameter() {
+        Schedule schedule = Schedule.explicit(List.of(5, 6), 1, 20, 0.10);
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule,
+                List.of(List.of(Duration.ofSeconds(1))), 4, 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("durations[0]").hasMessageContaining("(2), but has 1");
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule,
+                List.of(List.of(Duration.ofSeconds(1), Duration.ofSeconds(-1))), 4, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("durations[0][1]");
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule, List.of(), 0, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConcurrency");
+    }
+}
