@@ -542,6 +542,11 @@ final class ResultFileReader {
                     }
                     throw pending;
                 }
+                BalloonResult ours = JournalLineDecoder.decode(bytes, 0, bytes.length);
+                if (ours != null) { // bart4j's own layout, read fast; any other line as below
+                    out.accept(ours);
+                    continue;
+                }
                 String line;
                 try {
                     line = utf8(bytes, lineNumber == 1);
@@ -640,6 +645,10 @@ final class ResultFileReader {
                 int start = pos;
                 while (pos < end && buf[pos] != '\n') {
                     pos++;
+                }
+                if (line == null && pos < end && pos - start <= MAX_RECORD_CHARS) { // a whole line in the buffer
+                    pos++;
+                    return java.util.Arrays.copyOfRange(buf, start, pos - 1);
                 }
                 if (line == null) {
                     line = new ByteArrayOutputStream(Math.max(64, pos - start));

@@ -208,41 +208,136 @@ public final class ResultFiles {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)) {
                 g.useDefaultPrettyPrinter();
-                g.writeStartObject();
-                g.writeStringField("experiment_name", experimentName);
-                g.writeStringField("timestamp", timestamp);
-                g.writeFieldName("parameters");
-                ResultJson.MAPPER.writeValue(g, parameters == null ? Map.of() : parameters);
-                g.writeArrayFieldStart("summary");
-                for (Summary s : summary) {
-                    writeSummary(g, s);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("results");
-                Map<Integer, Balloon> balloons = new TreeMap<>();
-                for (BalloonResult r : results) {
-                    ResultJson.write(g, r);
-                    balloons.putIfAbsent(r.balloon().id(), r.balloon());
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("balloons");
-                for (Balloon b : balloons.values()) {
-                    g.writeStartObject();
-                    g.writeNumberField("balloon_id", b.id());
-                    g.writeStringField("balloon_type", b.type());
-                    g.writeNumberField("threshold_pumps", b.threshold());
-                    g.writeNumberField("min_pumps", b.minThreshold());
-                    g.writeNumberField("max_pumps", b.capacity());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-                g.writeRaw('\n');
+                writeHead(g, experimentName, timestamp, parameters, summary);
+                writeTail(g, results);
             }
             replace(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes {@code BART_results.json} exactly as {@link #writeResultsJson(Path, String, String, Map,
+     * List, Iterable)} does, iterating {@code results} once and asking for the summary only after
+     * the last result, e.g. a summary gathered while the results stream by, or by another thread
+     * from the same results. The results are written as they come to a temporary file beside
+     * {@code file}, which then follows the summary.
+     *
+     * @param summary asked once, after {@code results} was iterated to its end
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void writeResultsJson(Path file, String experimentName, String timestamp,
+                                        Map<String, ?> parameters, Iterable<BalloonResult> results,
+                                        java.util.function.Supplier<List<Summary>> summary) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(summary, "summary");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tail = file.resolveSibling(file.getFileName() + ".results.tmp");
+        try {
+            // the part after the summary, written by a generator in the same state as after it: an
+            // object with an entry written (to nowhere), so the next field starts with its separator
+            Switchable target = new Switchable();
+            try (Writer out = Files.newBufferedWriter(tail, StandardCharsets.UTF_8);
+                 JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(target)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeNullField("summary");
+                g.flush();
+                target.to(out);
+                writeTail(g, results);
+            }
+            List<Summary> rows = summary.get();
+            try (java.io.OutputStream bytes = Files.newOutputStream(tmp)) {
+                Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+                JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.useDefaultPrettyPrinter();
+                writeHead(g, experimentName, timestamp, parameters, rows);
+                g.close(); // flushes the head, leaves the object open and the stream to us
+                out.flush();
+                Files.copy(tail, bytes);
+            }
+            replace(tmp, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tail);
+            } catch (IOException e) {
+                // a leftover temporary file; the result file is complete or the error above says why not
+            }
+        }
+    }
+
+    /** A writer whose output goes nowhere until {@link #to} names where. */
+    private static final class Switchable extends Writer {
+        private Writer target = Writer.nullWriter();
+
+        void to(Writer w) {
+            target = w;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            target.write(buf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            target.write(str, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            target.flush();
+        }
+    }
+
+    /** {@code {"experiment_name", "timestamp", "parameters", "summary"}, the object left open. */
+    private static void writeHead(JsonGenerator g, String experimentName, String timestamp,
+                                  Map<String, ?> parameters, List<Summary> summary) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("experiment_name", experimentName);
+        g.writeStringField("timestamp", timestamp);
+        g.writeFieldName("parameters");
+        ResultJson.MAPPER.writeValue(g, parameters == null ? Map.of() : parameters);
+        g.writeArrayFieldStart("summary");
+        for (Summary s : summary) {
+            writeSummary(g, s);
+        }
+        g.writeEndArray();
+    }
+
+    /** {@code "results"} and {@code "balloons"}, then the end of the object and a line end. */
+    private static void writeTail(JsonGenerator g, Iterable<BalloonResult> results) throws IOException {
+        g.writeArrayFieldStart("results");
+        Map<Integer, Balloon> balloons = new TreeMap<>();
+        for (BalloonResult r : results) {
+            ResultJson.write(g, r);
+            balloons.putIfAbsent(r.balloon().id(), r.balloon());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("balloons");
+        for (Balloon b : balloons.values()) {
+            g.writeStartObject();
+            g.writeNumberField("balloon_id", b.id());
+            g.writeStringField("balloon_type", b.type());
+            g.writeNumberField("threshold_pumps", b.threshold());
+            g.writeNumberField("min_pumps", b.minThreshold());
+            g.writeNumberField("max_pumps", b.capacity());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
     }
 
     private static void replace(Path tmp, Path file) throws IOException {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,13 +37,31 @@ final class ResultJson {
 
     /** One result as a single line of JSON, {@code "\n"} included. */
     public static String line(BalloonResult r) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        StringBuilder text = new StringBuilder(2048); // a typical line fits: no copying while it grows
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                text.append(buf, off, len);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                text.append(str, off, off + len);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        })) {
             write(g, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.append('\n').toString();
+        return text.append('\n').toString();
     }
 
     /** Writes one result as a JSON object. */
@@ -161,12 +179,7 @@ final class ResultJson {
         int min = node.has("min_pumps") ? integer(node, "min_pumps") : Math.min(defaults.minPumps(), threshold);
         int max = node.has("max_pumps") ? integer(node, "max_pumps") : Math.max(defaults.maxPumps(), threshold);
         double reward = node.has("reward_per_pump") ? number(node, "reward_per_pump") : defaults.rewardPerPump();
-        Balloon balloon;
-        try {
-            balloon = new Balloon(id, type, min, max, threshold, reward);
-        } catch (IllegalArgumentException e) {
-            throw new FormatProblem(e.getMessage());
-        }
+        Balloon balloon = balloon(id, type, min, max, threshold, reward);
 
         List<DecisionRecord> decisions;
         BalloonResult.Status status;
@@ -209,6 +222,22 @@ final class ResultJson {
                     node.has("invalid_responses") ? strings(node, "invalid_responses") : List.of(),
                     usage(node), node.has("latency_ms") ? longValue(node, "latency_ms") : 0);
         }
+        return result(model, persona, epoch, balloon, pumps, burst, earnings, decisions, status, error);
+    }
+
+    /** The balloon of a result object (shared with {@link JournalLineDecoder}). */
+    static Balloon balloon(int id, String type, int min, int max, int threshold, double reward) {
+        try {
+            return new Balloon(id, type, min, max, threshold, reward);
+        } catch (IllegalArgumentException e) {
+            throw new FormatProblem(e.getMessage());
+        }
+    }
+
+    /** The result of a decoded object (shared with {@link JournalLineDecoder}). */
+    static BalloonResult result(String model, String persona, int epoch, Balloon balloon, int pumps, boolean burst,
+                                double earnings, List<DecisionRecord> decisions, BalloonResult.Status status,
+                                String error) {
         try {
             return new BalloonResult(model, persona, epoch, balloon, pumps, burst, earnings, decisions, status, error);
         } catch (IllegalArgumentException e) {
@@ -240,10 +269,18 @@ final class ResultJson {
         Integer in = n.hasNonNull("input_tokens") ? integer(n, "input_tokens") : null;
         Integer out = n.hasNonNull("output_tokens") ? integer(n, "output_tokens") : null;
         Double cost = n.hasNonNull("cost_usd") ? number(n, "cost_usd") : null;
+        return usage(in, out, cost);
+    }
+
+    /** Usage as recorded: {@link TokenUsage#UNKNOWN} when nothing is known. */
+    static TokenUsage usage(Integer in, Integer out, Double cost) {
         return in == null && out == null && cost == null ? TokenUsage.UNKNOWN : new TokenUsage(in, out, cost);
     }
 
-    private static BalloonResult.Status status(String s) {
+    static BalloonResult.Status status(String s) {
+        if ("ok".equals(s)) {
+            return BalloonResult.Status.OK;
+        }
         for (BalloonResult.Status st : BalloonResult.Status.values()) {
             if (st.label().equals(s)) {
                 return st;

@@ -10,10 +10,14 @@ import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.DecisionRecord;
 import io.github.bart4j.core.Money;
 import io.github.bart4j.core.spi.BalloonContext;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Renders {@link BartPrompts} into the messages of each {@link ConversationMode}. Stateless. */
 final class Dialogue {
@@ -190,21 +194,82 @@ final class Dialogue {
     }
 
     private Map<String, String> values(Stimulus s) {
-        Map<String, String> v = new HashMap<>();
-        v.put("n", Integer.toString(s.id()));
-        v.put("type", s.type());
-        v.put("min", Integer.toString(s.min()));
-        v.put("max", Integer.toString(s.max()));
-        v.put("reward", Money.dollars(s.reward()));
-        v.put("earnings", Money.dollars(0.0));
-        v.put("total", Money.dollars(0.0));
-        v.put("pumps", "0");
-        v.put("article", !s.type().isEmpty() && "aeiouAEIOU".indexOf(s.type().charAt(0)) >= 0 ? "an" : "a");
-        v.put("type_line", s.type().isEmpty() ? "" : BartPrompts.render(prompts.typeLine(), Map.of("type", s.type(),
-                "article", v.get("article"), "n", Integer.toString(s.id()), "min", Integer.toString(s.min()),
-                "max", Integer.toString(s.max()))));
-        v.put("range_rule", prompts.discloseRange() ? BartPrompts.render(prompts.rangeRule(), Map.of(
-                "min", Integer.toString(s.min()), "max", Integer.toString(s.max()))) : "");
-        return v;
+        return new Values(s);
+    }
+
+    /**
+     * The placeholder values of one balloon ({@code n, type, min, max, reward, earnings, total,
+     * pumps, article, type_line, range_rule}), each computed when a template asks for it: most
+     * turns use one or two of them. {@link #put} sets or overrides a value.
+     */
+    private final class Values extends AbstractMap<String, String> {
+        private static final List<String> KEYS = List.of("n", "type", "min", "max", "reward", "earnings", "total",
+                "pumps", "article", "type_line", "range_rule");
+
+        private final Stimulus s;
+        private final Map<String, String> set = new HashMap<>(4);
+
+        Values(Stimulus s) {
+            this.s = s;
+        }
+
+        @Override
+        public String put(String key, String value) {
+            String before = get(key);
+            set.put(key, value);
+            return before;
+        }
+
+        @Override
+        public String get(Object key) {
+            String v = set.get(key);
+            return v != null || !(key instanceof String k) ? v : computed(k);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return set.containsKey(key) || KEYS.contains(key);
+        }
+
+        private String computed(String key) {
+            switch (key) {
+                case "n":
+                    return Integer.toString(s.id());
+                case "type":
+                    return s.type();
+                case "min":
+                    return Integer.toString(s.min());
+                case "max":
+                    return Integer.toString(s.max());
+                case "reward":
+                    return Money.dollars(s.reward());
+                case "earnings":
+                case "total":
+                    return Money.dollars(0.0);
+                case "pumps":
+                    return "0";
+                case "article":
+                    return !s.type().isEmpty() && "aeiouAEIOU".indexOf(s.type().charAt(0)) >= 0 ? "an" : "a";
+                case "type_line":
+                    return s.type().isEmpty() ? "" : BartPrompts.render(prompts.typeLine(), Map.of("type", s.type(),
+                            "article", get("article"), "n", Integer.toString(s.id()), "min",
+                            Integer.toString(s.min()), "max", Integer.toString(s.max())));
+                case "range_rule":
+                    return prompts.discloseRange() ? BartPrompts.render(prompts.rangeRule(), Map.of(
+                            "min", Integer.toString(s.min()), "max", Integer.toString(s.max()))) : "";
+                default:
+                    return null;
+            }
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            Map<String, String> all = new LinkedHashMap<>();
+            for (String k : KEYS) {
+                all.put(k, get(k));
+            }
+            all.putAll(set);
+            return Collections.unmodifiableMap(all).entrySet();
+        }
     }
 }

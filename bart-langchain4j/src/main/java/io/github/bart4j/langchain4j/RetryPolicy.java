@@ -1,6 +1,7 @@
 package io.github.bart4j.langchain4j;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -31,7 +32,7 @@ import java.util.Set;
  * @param maxBackoff the cap on any wait before jitter, {@code >= initialBackoff}
  * @param deadline the longest time from the first attempt of a request to the start of its last
  *     retry, or {@code null} for none: a retry whose wait would end after it is not made
- * @param retryOn the kinds of transient failure retried (an unmodifiable set); a failure of
+ * @param retryOn the kinds of transient failure retried (an unmodifiable set, in declaration order); a failure of
  *     another kind ends the request at once
  */
 public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration deadline,
@@ -81,7 +82,11 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
             throw new IllegalArgumentException("deadline must be > 0 (or null for none), but is " + deadline);
         }
         Objects.requireNonNull(retryOn, "retryOn");
-        retryOn = retryOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(retryOn));
+        EnumSet<Failure> kinds = EnumSet.noneOf(Failure.class);
+        for (Failure kind : retryOn) {
+            kinds.add(Objects.requireNonNull(kind, "retryOn element"));
+        }
+        retryOn = Collections.unmodifiableSet(kinds); // in declaration order, so toString is stable
     }
 
     /**

@@ -81,6 +81,9 @@ class RetryPolicyTest {
         assertThat(d.retryOn()).isEqualTo(EnumSet.allOf(RetryPolicy.Failure.class));
         assertThat(RetryPolicy.none().maxRetries()).isZero();
         assertThat(d.toBuilder().build()).isEqualTo(d).hasSameHashCodeAs(d);
+        assertThat(d.retryOn()).containsExactly(RetryPolicy.Failure.values());
+        assertThat(d.toString()).contains("retryOn=[RATE_LIMITED, TIMED_OUT, SERVER_ERROR, CONNECTION_FAILED,"
+                + " MALFORMED_RESPONSE]");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.github.bart4j.core.ResultSink;
 import io.github.bart4j.core.ResultSinks;
 import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.Statistics;
+import io.github.bart4j.core.Summary;
 import io.github.bart4j.core.SummaryOptions;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import java.io.IOException;
@@ -133,6 +134,42 @@ class ResultFilesTest {
         assertThat(root.get("balloons")).hasSize(6);
         assertThat(root.get("balloons").get(0).get("balloon_type").asText()).isEqualTo("blue");
         assertThat(Files.exists(dir.resolve("BART_results.json.tmp"))).isFalse();
+    }
+
+    @Test
+    void results_json_written_in_one_pass_with_the_summary_asked_last_is_the_same_file() throws IOException {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("model_list", List.of("openai/gpt-4o", "local/llama"));
+        for (List<BalloonResult> results : List.of(Fixtures.tricky(), List.<BalloonResult>of())) {
+            Path given = dir.resolve("given.json");
+            Path streamed = dir.resolve("streamed.json");
+            List<Summary> summary = Statistics.summarize(results);
+            ResultFiles.writeResultsJson(given, "demo", "20261123-190000", parameters, summary, results);
+            boolean[] iterated = {false};
+            Iterable<BalloonResult> once = () -> {
+                java.util.Iterator<BalloonResult> it = results.iterator();
+                return new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        iterated[0] = !it.hasNext();
+                        return !iterated[0];
+                    }
+
+                    @Override
+                    public BalloonResult next() {
+                        return it.next();
+                    }
+                };
+            };
+            ResultFiles.writeResultsJson(streamed, "demo", "20261123-190000", parameters, once, () -> {
+                assertThat(iterated[0]).as("the summary is asked for after the last result").isTrue();
+                return summary;
+            });
+
+            assertThat(Files.readString(streamed)).isEqualTo(Files.readString(given));
+            assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith("streamed.json."));
+        }
     }
 
     @Test

@@ -95,9 +95,7 @@ final class Outputs {
     static void writeCombinedCsv(RunDirectory dir, Iterable<BalloonResult> results) {
         dir.writeAtomically(RunDirectory.COMBINED, tmp -> {
             Files.deleteIfExists(tmp);
-            try (ResultSink csv = ResultSinks.csv(tmp)) {
-                results.forEach(csv::accept);
-            }
+            ResultFiles.writeCombinedCsv(tmp, results); // buffered: one write per block, not per row
         });
     }
 
@@ -115,6 +113,88 @@ final class Outputs {
                 started.toString(), parameters, summary, results));
     }
 
+    /**
+     * Writes {@code BART_combined.csv} (if {@code log_csv}), {@code BART_summary.csv} and
+     * {@code BART_results.json} (if {@code log_json}) from {@code results} in their order, iterating
+     * them once: while the CSV is written and the summary, totals and counts are tallied, a second
+     * thread writes the JSON file's results (the file lists the summary before them, so they go to
+     * a temporary file that follows the summary once it is known).
+     *
+     * @return the tally of the results, for the manifest and the run's outcome
+     */
+    static RunTally writeFiles(RunDirectory dir, RunConfig cfg, Map<String, Object> publicConfig, long seed,
+                               Iterable<BalloonResult> results, Instant started) {
+        RunTally tally = new RunTally();
+        ResultRelay relay = cfg.logJson() ? new ResultRelay() : null;
+        Throwable[] jsonFailure = new Throwable[1];
+        Thread json = null;
+        if (relay != null) {
+            Map<String, Object> parameters = new LinkedHashMap<>(publicConfig);
+            parameters.put("seed", seed);
+            json = new Thread(() -> {
+                try {
+                    dir.writeAtomically(RunDirectory.RESULTS_JSON, tmp -> ResultFiles.writeResultsJson(tmp,
+                            cfg.experimentName(), started.toString(), parameters, relay, tally::summaries));
+                } catch (Throwable e) {
+                    jsonFailure[0] = e;
+                    relay.discard();
+                }
+            }, "bart-results-json");
+            json.setDaemon(true);
+            json.start();
+        }
+        Iterable<BalloonResult> tallied = () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<BalloonResult> it = results.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public BalloonResult next() {
+                BalloonResult r = it.next();
+                tally.accept(r);
+                if (relay != null) {
+                    relay.add(r);
+                }
+                return r;
+            }
+        };
+        try {
+            if (cfg.logCsv()) {
+                writeCombinedCsv(dir, tallied);
+            } else {
+                tallied.forEach(r -> { });
+            }
+        } catch (RuntimeException | Error e) {
+            if (relay != null) {
+                relay.abort();
+            }
+            throw e;
+        }
+        if (relay != null) {
+            relay.end();
+        }
+        List<Summary> summary = tally.summaries();
+        dir.writeAtomically(RunDirectory.SUMMARY, tmp -> Statistics.writeCsv(tmp, summary));
+        if (json != null) {
+            try {
+                json.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing " + RunDirectory.RESULTS_JSON, e);
+            }
+            if (jsonFailure[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (jsonFailure[0] instanceof Error e) {
+                throw e;
+            }
+        }
+        return tally;
+    }
+
     static String summaryTable(List<Summary> summary) {
         return Statistics.toTable(summary);
     }
@@ -123,6 +203,17 @@ final class Outputs {
                                         Instant started, Instant finished, String status,
                                         Iterable<BalloonResult> results,
                                         Map<String, String> failures) {
+        return manifestOf(cfg, publicConfig, seed, schedule, started, finished, status,
+                results == null ? null : RunTally.of(results), failures);
+    }
+
+    /**
+     * The manifest; {@code tally} ({@code null} while the run is running) gives its totals and
+     * per-participant counts.
+     */
+    static Map<String, Object> manifestOf(RunConfig cfg, Map<String, Object> publicConfig, long seed, Schedule schedule,
+                                          Instant started, Instant finished, String status, RunTally tally,
+                                          Map<String, String> failures) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "bart4j");
         m.put("bart4j_version", BuildInfo.bart4jVersion());
@@ -142,32 +233,19 @@ final class Outputs {
         sched.put("thresholds", schedule.thresholds());
         sched.put("balloon_types", schedule.balloons().stream().map(Balloon::type).toList());
         m.put("schedule", sched);
-        if (results != null) {
-            long input = 0;
-            long output = 0;
-            double cost = 0;
-            long errored = 0;
-            long recorded = 0;
-            for (BalloonResult r : results) {
-                recorded++;
-                TokenUsage u = r.usage();
-                input += u.inputTokens() == null ? 0 : u.inputTokens();
-                output += u.outputTokens() == null ? 0 : u.outputTokens();
-                cost += u.cost() == null ? 0 : u.cost();
-                errored += r.isError() ? 1 : 0;
-            }
+        if (tally != null) {
             Map<String, Object> totals = new LinkedHashMap<>();
-            totals.put("balloons_recorded", recorded);
+            totals.put("balloons_recorded", tally.recorded());
             totals.put("balloons_expected", cfg.models().size() * Math.max(1, cfg.personas().size()) * cfg.epochs()
                     * schedule.size());
-            totals.put("errored_balloons", errored);
-            totals.put("input_tokens", input);
-            totals.put("output_tokens", output);
-            totals.put("cost_usd", cost);
+            totals.put("errored_balloons", tally.erroredTotal());
+            totals.put("input_tokens", tally.inputTokens());
+            totals.put("output_tokens", tally.outputTokens());
+            totals.put("cost_usd", tally.cost());
             m.put("totals", totals);
         }
         m.put("participants", RunOutcome.perParticipant(cfg.models(), Math.max(1, cfg.personas().size())
-                * cfg.epochs() * schedule.size(), results));
+                * cfg.epochs() * schedule.size(), tally));
         m.put("failures", failures == null ? Map.of() : failures);
         return m;
     }

@@ -168,19 +168,14 @@ final class RunCommand implements Callable<Integer> {
         Instant finished = Instant.now();
         List<Summary> summary;
         RunOutcome outcome;
-        // the files are written from the journal in their stable order, one bucket at a time
+        // the files are written from the journal in their stable order, one bucket at a time, in two passes
         try (SortedJournal results = SortedJournal.sort(dir.file(RunDirectory.JOURNAL), arms, cfg.epochs(),
                 schedule.size())) {
-            if (cfg.logCsv()) {
-                Outputs.writeCombinedCsv(dir, results);
-            }
-            summary = Outputs.writeSummary(dir, results);
-            outcome = new RunOutcome(result, experiment.size(), results);
-            if (cfg.logJson()) {
-                Outputs.writeResultsJson(dir, cfg, publicConfig, seed, summary, results, started);
-            }
-            Map<String, Object> finalManifest = Outputs.manifest(cfg, publicConfig, seed, schedule, started, finished,
-                    outcome.status(), results, result.failures());
+            RunTally tally = Outputs.writeFiles(dir, cfg, publicConfig, seed, results, started);
+            summary = tally.summaries();
+            outcome = new RunOutcome(result, experiment.size(), tally);
+            Map<String, Object> finalManifest = Outputs.manifestOf(cfg, publicConfig, seed, schedule, started, finished,
+                    outcome.status(), tally, result.failures());
             finalManifest.put("budget", budget.manifest(result.budgetStop()));
             dir.writeManifest(finalManifest);
         }

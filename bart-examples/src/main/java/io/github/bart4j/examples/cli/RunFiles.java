@@ -108,16 +108,9 @@ public final class RunFiles implements AutoCloseable {
      * final {@code manifest.json} from {@code result} (recorded balloons included), with {@code status}.
      */
     public void finish(ExperimentResult result, String status) {
-        List<BalloonResult> results = result.results();
-        if (config.logCsv()) {
-            Outputs.writeCombinedCsv(dir, results);
-        }
-        List<Summary> summary = Outputs.writeSummary(dir, results);
-        if (config.logJson()) {
-            Outputs.writeResultsJson(dir, config, publicConfig, seed, summary, results, started);
-        }
-        dir.writeManifest(Outputs.manifest(config, publicConfig, seed, schedule, started, Instant.now(), status,
-                results, result.failures()));
+        RunTally tally = Outputs.writeFiles(dir, config, publicConfig, seed, result.results(), started);
+        dir.writeManifest(Outputs.manifestOf(config, publicConfig, seed, schedule, started, Instant.now(), status,
+                tally, result.failures()));
     }
 
     /** Releases the directory's lock (another run may then use it). */

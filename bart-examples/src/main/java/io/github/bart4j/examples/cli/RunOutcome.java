@@ -50,14 +50,14 @@ final class RunOutcome {
      *     did not retain its results)
      */
     RunOutcome(ExperimentResult result, int planned, Iterable<BalloonResult> results) {
+        this(result, planned, RunTally.of(results));
+    }
+
+    /** @param tally the tally of every recorded balloon (e.g. gathered while the files were written) */
+    RunOutcome(ExperimentResult result, int planned, RunTally tally) {
         this.result = result;
         this.planned = planned;
-        this.errored = new LinkedHashMap<>();
-        for (BalloonResult r : results) {
-            if (r.isError()) {
-                errored.merge(r.participant(), 1L, Long::sum);
-            }
-        }
+        this.errored = new LinkedHashMap<>(tally.erroredByParticipant());
     }
 
     String status() {
@@ -129,19 +129,11 @@ final class RunOutcome {
      * Per participant: balloons {@code planned} (personas × epochs × schedule), {@code played}
      * (recorded, errored ones included) and {@code errored}.
      */
-    static Map<String, Object> perParticipant(List<String> models, int plannedEach, Iterable<BalloonResult> results) {
-        Map<String, long[]> counted = new HashMap<>();
-        if (results != null) {
-            for (BalloonResult r : results) {
-                long[] c = counted.computeIfAbsent(r.participant(), k -> new long[2]);
-                c[0]++;
-                c[1] += r.isError() ? 1 : 0;
-            }
-        }
+    static Map<String, Object> perParticipant(List<String> models, int plannedEach, RunTally tally) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String m : models) {
-            long played = counted.getOrDefault(m, new long[2])[0];
-            long errors = counted.getOrDefault(m, new long[2])[1];
+            long played = tally == null ? 0 : tally.played(m);
+            long errors = tally == null ? 0 : tally.errored(m);
             Map<String, Object> counts = new LinkedHashMap<>();
             counts.put("planned", plannedEach);
             counts.put("played", played);

@@ -1,11 +1,16 @@
 package io.github.bart4j.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Experiment;
+import io.github.bart4j.core.ResultFileException;
 import io.github.bart4j.core.ResultFiles;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,20 +28,24 @@ import java.util.stream.Stream;
  * A run's journal in the stable order of its result files (participants and personas in config
  * order, then epoch, then balloon id; a balloon recorded more than once as its last record), read
  * in bounded memory: one pass splits the journal into bucket files of at most {@value #CHUNK}
- * balloons of one (participant, persona, epoch), and each iteration reads the buckets back one at
- * a time. Memory holds one bucket, whatever the size of the run. Iterable any number of times;
- * {@link #close()} deletes the buckets.
+ * balloons of one (participant, persona, epoch), copying each line as it is (only the keys that
+ * place it are read), and each iteration reads the buckets back one at a time, decoding them with
+ * {@link ResultFiles#readJournal}, which checks every record. Memory holds one bucket, whatever the
+ * size of the run. Iterable any number of times; {@link #close()} deletes the buckets.
  */
 final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
 
     static final int CHUNK = 5_000;
     private static final int OPEN_WRITERS = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path journal;
     private final Path dir;
     private final int buckets;
     private long size;
 
-    private SortedJournal(Path dir, int buckets) {
+    private SortedJournal(Path journal, Path dir, int buckets) {
+        this.journal = journal;
         this.dir = dir;
         this.buckets = buckets;
     }
@@ -45,6 +54,8 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
      * Sorts {@code journal} (which may be missing: no results) into a temporary directory.
      *
      * @throws IllegalStateException if a record belongs to no arm, epoch or balloon of the run
+     * @throws ResultFileException if a line is not a JSON object (an incomplete last line, left by
+     *     a crash mid-write, is ignored as {@link ResultFiles#readJournal} ignores it)
      */
     static SortedJournal sort(Path journal, List<Experiment.Arm> arms, int epochs, int scheduleSize) {
         int chunks = Math.max(1, (scheduleSize + CHUNK - 1) / CHUNK);
@@ -53,30 +64,42 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
             armIndex.putIfAbsent(arms.get(i).participant().name() + "\u0000" + arms.get(i).persona(), i);
         }
         try {
-            SortedJournal sorted = new SortedJournal(Files.createTempDirectory("bart4j-sort-"),
+            SortedJournal sorted = new SortedJournal(journal, Files.createTempDirectory("bart4j-sort-"),
                     Math.multiplyExact(Math.multiplyExact(arms.size(), epochs), chunks));
             if (!Files.exists(journal)) {
                 return sorted;
             }
-            Map<Integer, Writer> open = new LinkedHashMap<>(16, 0.75f, true);
-            try {
-                ResultFiles.readJournal(journal, r -> {
-                    Integer arm = armIndex.get(r.participant() + "\u0000" + r.persona());
-                    int id = r.balloon().id();
-                    if (arm == null || r.epoch() < 1 || r.epoch() > epochs || id < 1 || id > scheduleSize) {
-                        throw new IllegalStateException(journal + ": balloon " + id + " of " + r.participant()
-                                + " (persona '" + r.persona() + "', epoch " + r.epoch() + ") is not part of this run");
+            Map<Integer, OutputStream> open = new LinkedHashMap<>(16, 0.75f, true);
+            try (InputStream in = Files.newInputStream(journal)) {
+                Lines lines = new Lines(in);
+                long number = 0;
+                for (Lines.Line line = lines.next(); line != null; line = lines.next()) {
+                    number++;
+                    int from = number == 1 && line.length() >= 3 && line.bytes()[0] == (byte) 0xEF
+                            && line.bytes()[1] == (byte) 0xBB && line.bytes()[2] == (byte) 0xBF ? 3 : 0; // a BOM
+                    // an unterminated last line may be torn by a crash: only a complete JSON object counts
+                    Key key = line.last() || from > 0 ? null : Key.of(line.bytes(), line.length());
+                    if (key == null) {
+                        key = Key.parse(journal, number, line);
+                        if (key == null) {
+                            continue; // blank, or the incomplete last line of a crash
+                        }
                     }
-                    int bucket = (arm * epochs + r.epoch() - 1) * chunks + (id - 1) / CHUNK;
-                    try {
-                        writer(sorted, open, bucket).write(ResultFiles.journalLine(r));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                    Integer arm = armIndex.get(key.participant() + "\u0000" + key.persona());
+                    int id = key.id();
+                    if (arm == null || key.epoch() < 1 || key.epoch() > epochs || id < 1 || id > scheduleSize) {
+                        throw new IllegalStateException(journal + ": balloon " + id + " of " + key.participant()
+                                + " (persona '" + key.persona() + "', epoch " + key.epoch()
+                                + ") is not part of this run");
                     }
+                    int bucket = (arm * epochs + key.epoch() - 1) * chunks + (id - 1) / CHUNK;
+                    OutputStream out = writer(sorted, open, bucket);
+                    out.write(line.bytes(), from, line.length() - from);
+                    out.write('\n');
                     sorted.size++;
-                });
+                }
             } finally {
-                for (Writer w : open.values()) {
+                for (OutputStream w : open.values()) {
                     w.close();
                 }
             }
@@ -87,19 +110,170 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
         }
     }
 
-    private static Writer writer(SortedJournal sorted, Map<Integer, Writer> open, int bucket) throws IOException {
-        Writer w = open.get(bucket);
+    private static OutputStream writer(SortedJournal sorted, Map<Integer, OutputStream> open, int bucket)
+            throws IOException {
+        OutputStream w = open.get(bucket);
         if (w == null) {
             if (open.size() >= OPEN_WRITERS) {
-                Iterator<Map.Entry<Integer, Writer>> eldest = open.entrySet().iterator();
+                Iterator<Map.Entry<Integer, OutputStream>> eldest = open.entrySet().iterator();
                 eldest.next().getValue().close();
                 eldest.remove();
             }
-            w = Files.newBufferedWriter(sorted.bucket(bucket), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            w = new BufferedOutputStream(Files.newOutputStream(sorted.bucket(bucket), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND), 1 << 16);
             open.put(bucket, w);
         }
         return w;
+    }
+
+    /** What places a record: its participant, persona, epoch and balloon id. */
+    private record Key(String participant, String persona, int epoch, int id) {
+
+        private static final byte[] MODEL = "{\"model\":\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] ID = ",\"balloon_id\":".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] EPOCH = ",\"epoch\":".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] PERSONA = ",\"persona\":\"".getBytes(StandardCharsets.US_ASCII);
+
+        /**
+         * The key of a line in the layout bart4j writes ({@code {"model":"..","balloon_id":N,
+         * "epoch":N,"persona":"..",}, plain ASCII names), or {@code null} for any other line.
+         */
+        static Key of(byte[] b, int length) {
+            int[] at = {0};
+            if (!skip(b, length, at, MODEL)) {
+                return null;
+            }
+            String model = plain(b, length, at);
+            if (model == null || !skip(b, length, at, ID)) {
+                return null;
+            }
+            int id = number(b, length, at);
+            if (id < 0 || !skip(b, length, at, EPOCH)) {
+                return null;
+            }
+            int epoch = number(b, length, at);
+            if (epoch < 0 || !skip(b, length, at, PERSONA)) {
+                return null;
+            }
+            String persona = plain(b, length, at);
+            if (persona == null || at[0] >= length || b[at[0]] != ',') {
+                return null;
+            }
+            return new Key(model, persona, epoch, id);
+        }
+
+        /** The key of any other line, read as JSON; {@code null} for a blank line or an incomplete last line. */
+        static Key parse(Path journal, long number, Lines.Line line) {
+            String text = new String(line.bytes(), 0, line.length(), StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                return null;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            } catch (IOException e) {
+                if (line.last()) {
+                    return null; // as ResultFiles.readJournal: a crash mid-write
+                }
+                throw new ResultFileException(journal, number, "not a JSON object: " + e.getMessage(), e);
+            }
+            if (node == null || !node.isObject()) {
+                throw new ResultFileException(journal, number, "a result must be a JSON object");
+            }
+            return new Key(node.path("model").asText(""), node.path("persona").asText(""),
+                    node.path("epoch").asInt(1), node.path("balloon_id").asInt(0));
+        }
+
+        private static boolean skip(byte[] b, int length, int[] at, byte[] expected) {
+            if (at[0] + expected.length > length) {
+                return false;
+            }
+            for (int i = 0; i < expected.length; i++) {
+                if (b[at[0] + i] != expected[i]) {
+                    return false;
+                }
+            }
+            at[0] += expected.length;
+            return true;
+        }
+
+        /** Text up to the closing quote, printable ASCII without escapes; {@code null} otherwise. */
+        private static String plain(byte[] b, int length, int[] at) {
+            int start = at[0];
+            for (int i = start; i < length; i++) {
+                if (b[i] == '"') {
+                    at[0] = i + 1;
+                    return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+                }
+                if (b[i] < 0x20 || b[i] == '\\') {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /** A whole number of at most 9 digits; -1 otherwise. */
+        private static int number(byte[] b, int length, int[] at) {
+            int v = 0;
+            int start = at[0];
+            int i = start;
+            while (i < length && b[i] >= '0' && b[i] <= '9' && i - start < 9) {
+                v = v * 10 + b[i] - '0';
+                i++;
+            }
+            if (i == start || (i < length && b[i] >= '0' && b[i] <= '9')) {
+                return -1;
+            }
+            at[0] = i;
+            return v;
+        }
+    }
+
+    /** The lines of a byte stream, split at LF (which never occurs inside a UTF-8 sequence). */
+    private static final class Lines {
+        private final InputStream in;
+        private byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private boolean eof;
+        private byte[] line = new byte[1 << 12];
+
+        /** A line's bytes are valid until the next call of {@link #next()}. */
+        record Line(byte[] bytes, int length, boolean last) {
+        }
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        Line next() throws IOException {
+            int length = 0;
+            while (true) {
+                if (pos == end) {
+                    if (eof || (end = in.read(buf, 0, buf.length)) <= 0) {
+                        eof = true;
+                        end = 0;
+                        pos = 0;
+                        return length == 0 ? null : new Line(line, length, true);
+                    }
+                    pos = 0;
+                }
+                int start = pos;
+                while (pos < end && buf[pos] != '\n') {
+                    pos++;
+                }
+                int n = pos - start;
+                if (length + n > line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+                }
+                System.arraycopy(buf, start, line, length, n);
+                length += n;
+                if (pos < end) {
+                    pos++;
+                    return new Line(line, length, false);
+                }
+            }
+        }
     }
 
     private Path bucket(int index) {
@@ -122,7 +296,12 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
                 while (!current.hasNext() && next < buckets) {
                     Path file = bucket(next++);
                     if (Files.exists(file)) {
-                        List<BalloonResult> chunk = new java.util.ArrayList<>(ResultFiles.readJournal(file));
+                        List<BalloonResult> chunk;
+                        try {
+                            chunk = new java.util.ArrayList<>(ResultFiles.readJournal(file));
+                        } catch (ResultFileException e) { // name the journal, not the temporary bucket
+                            throw new ResultFileException(journal, 0, e.problem(), e);
+                        }
                         chunk.sort(Comparator.comparingInt(r -> r.balloon().id()));
                         current = chunk.iterator();
                     }

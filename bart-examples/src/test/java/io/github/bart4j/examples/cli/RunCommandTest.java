@@ -104,6 +104,28 @@ class RunCommandTest {
     }
 
     @Test
+    void a_results_json_that_cannot_be_written_fails_with_one_line_while_the_other_files_are_written()
+            throws IOException {
+        Path config = tmp.resolve("c.yaml");
+        Files.writeString(config, "backend: simulated\nmodel_list: ['fixed:3', 'crra:1']\nnum_balloons: 3000\n"
+                + "seed: 3\n");
+        Path dir = tmp.resolve("r");
+        assertThat(CliHarness.run(Map.of(), "run", "--quiet", "--config", config.toString(), "--run-dir",
+                dir.toString()).exitCode()).isZero();
+        Files.delete(dir.resolve("BART_combined.csv"));
+        // the JSON file's results go to a temporary file beside it, on another thread: make that fail
+        Path blocked = Files.createDirectories(dir.resolve("BART_results.json.tmp.results.tmp"));
+        Files.writeString(blocked.resolve("keep"), "x");
+
+        CliHarness.Outcome o = CliHarness.run(Map.of(), "run", "--quiet", "--config", config.toString(),
+                "--run-dir", dir.toString());
+
+        assertThat(o.exitCode()).as(o.err()).isNotZero();
+        assertThat(o.err().strip()).contains("BART_results.json").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(ResultFiles.read(dir.resolve("BART_combined.csv"))).hasSize(6000);
+    }
+
+    @Test
     void bad_config_exits_2_with_one_line_and_starts_nothing() throws IOException {
         Path config = tmp.resolve("bad.yaml");
         Files.writeString(config, "backend: simulated\nmodel_list: ['crra:1']\nmin_pumps: 9\nmax_pumps: 3\n");
