@@ -3,7 +3,6 @@ package io.github.bart4j.core;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ abstract class AppendingFileSink implements ResultSink {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
                     StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
+            throw new ResultIoException("cannot open " + file + " for writing: " + e.getMessage(), e);
         }
     }
 
@@ -57,7 +56,7 @@ abstract class AppendingFileSink implements ResultSink {
             writer.write(text);
             writer.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -76,7 +75,7 @@ abstract class AppendingFileSink implements ResultSink {
         try {
             writer.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot close " + file + ": " + e.getMessage(), e);
         }
     }
 

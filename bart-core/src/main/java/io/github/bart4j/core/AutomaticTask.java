@@ -15,9 +15,20 @@ import java.util.List;
 final class AutomaticTask implements Task {
 
     private final int maxInvalidAnswers;
+    private final Ticker ticker;
 
     public AutomaticTask(int maxInvalidAnswers) {
+        this(maxInvalidAnswers, Ticker.system());
+    }
+
+    private AutomaticTask(int maxInvalidAnswers, Ticker ticker) {
         this.maxInvalidAnswers = TaskSupport.checkMaxInvalid(maxInvalidAnswers);
+        this.ticker = ticker;
+    }
+
+    /** This task measuring latencies on {@code ticker}. */
+    AutomaticTask withTicker(Ticker ticker) {
+        return new AutomaticTask(maxInvalidAnswers, ticker);
     }
 
     @Override
@@ -32,14 +43,14 @@ final class AutomaticTask implements Task {
             return TaskSupport.error(participant, balloon, context, 0, records, e);
         }
         while (true) {
-            long start = System.nanoTime();
+            long start = ticker.read();
             Reply reply;
             try {
                 reply = session.declarePumps(new BalloonState(0, 0.0, invalid, lastInvalid));
             } catch (RuntimeException e) {
                 return TaskSupport.error(participant, balloon, context, 0, records, e);
             }
-            records.add(TaskSupport.record(reply, start));
+            records.add(TaskSupport.record(reply, ticker.read() - start));
             if (reply.isValid() && reply.pumpsDeclared() != null) {
                 int declared = reply.pumpsDeclared();
                 boolean burst = balloon.burstsAt(declared);

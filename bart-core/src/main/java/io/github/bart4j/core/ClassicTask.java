@@ -12,9 +12,20 @@ import java.util.List;
 final class ClassicTask implements Task {
 
     private final int maxInvalidAnswers;
+    private final Ticker ticker;
 
     public ClassicTask(int maxInvalidAnswers) {
+        this(maxInvalidAnswers, Ticker.system());
+    }
+
+    private ClassicTask(int maxInvalidAnswers, Ticker ticker) {
         this.maxInvalidAnswers = TaskSupport.checkMaxInvalid(maxInvalidAnswers);
+        this.ticker = ticker;
+    }
+
+    /** This task measuring latencies on {@code ticker}. */
+    ClassicTask withTicker(Ticker ticker) {
+        return new ClassicTask(maxInvalidAnswers, ticker);
     }
 
     @Override
@@ -31,14 +42,14 @@ final class ClassicTask implements Task {
         }
         while (true) {
             BalloonState state = new BalloonState(pumps, balloon.earnings(pumps, false), invalid, lastInvalid);
-            long start = System.nanoTime();
+            long start = ticker.read();
             Reply reply;
             try {
                 reply = session.decide(state);
             } catch (RuntimeException e) {
                 return TaskSupport.error(participant, balloon, context, pumps, records, e);
             }
-            records.add(TaskSupport.record(reply, start));
+            records.add(TaskSupport.record(reply, ticker.read() - start));
             if (!reply.isValid() || reply.decision() == null) {
                 invalid++;
                 lastInvalid = reply.isValid() ? "expected Pump or Cash Out" : reply.invalidReason();

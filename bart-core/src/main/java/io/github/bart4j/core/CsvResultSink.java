@@ -1,7 +1,6 @@
 package io.github.bart4j.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ final class CsvResultSink extends AppendingFileSink {
      * Opens {@code file} for appending.
      *
      * @throws ResultFileException if the file exists with another header
-     * @throws UncheckedIOException if it cannot be read or written
+     * @throws ResultIoException if it cannot be read or written
      */
     public static CsvResultSink open(Path file) {
         boolean needsHeader = prepare(file);
@@ -51,7 +50,7 @@ final class CsvResultSink extends AppendingFileSink {
             AppendingFileSink.truncateTornTail(file, content.length, lastRowEnd(content));
             return false;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " before appending: " + e.getMessage(), e);
+            throw new ResultIoException("cannot read " + file + " before appending: " + e.getMessage(), e);
         }
     }
 

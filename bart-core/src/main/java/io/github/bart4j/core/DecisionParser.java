@@ -29,8 +29,8 @@ public interface DecisionParser {
      * (inflate; stop, collect, bank), negation ("I will not pump"), and answers that run on
      * after the decision (the first decision stated wins). Questions, both options offered ("Pump or
      * Cash Out") and refusals are invalid. JSON {@code {"decision": "pump" | "cash_out"}} is read too.
-     * Every rule is listed in one place, the Javadoc of
-     * {@code RobustDecisionParser}.
+     * Every rule is listed in one place, the class comment of the (package-private)
+     * {@code RobustDecisionParser} in bart-core's sources.
      */
     static DecisionParser robust() {
         return RobustDecisionParser.INSTANCE;

@@ -2,7 +2,6 @@ package io.github.bart4j.core;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +95,7 @@ final class Duplicates {
             }
             return 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

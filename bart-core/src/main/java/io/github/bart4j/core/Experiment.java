@@ -56,10 +56,12 @@ public final class Experiment {
     private final ExperimentRunner runner;
 
     private Experiment(Builder b) {
-        this.runner = new ExperimentRunner(b.schedule, List.copyOf(b.arms), b.epochs, b.task, List.copyOf(b.sinks),
+        this.runner = new ExperimentRunner(b.schedule, List.copyOf(b.arms), b.epochs,
+                TaskSupport.withTicker(b.task, b.ticker), List.copyOf(b.sinks),
                 List.copyOf(b.listeners), b.maxConcurrency, b.maxPerParticipant == 0 ? b.maxConcurrency
                 : b.maxPerParticipant, List.copyOf(b.completed), b.retainResults);
         this.runner.budget(b.budget);
+        this.runner.ticker(b.ticker);
     }
 
     public static Builder builder() {
@@ -103,6 +105,7 @@ public final class Experiment {
         private final List<BalloonResult> completed = new ArrayList<>();
         private boolean retainResults = true;
         private Budget budget = Budget.NONE;
+        private Ticker ticker = Ticker.system();
 
         private Builder() {
         }
@@ -202,6 +205,18 @@ public final class Experiment {
          */
         public Builder budget(Budget budget) {
             this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        /**
+         * The time source for answer latencies ({@link DecisionRecord#latencyMillis()}),
+         * {@link ExperimentResult#elapsed()}, {@link Progress#elapsed()} and the dispatcher's
+         * balloon durations (default {@link Ticker#system()}). bart4j's tasks ({@link Task#classic},
+         * {@link Task#automatic}) measure on it; a {@link Task} of your own measures its own time.
+         * A fake ticker makes every latency exact in a test.
+         */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

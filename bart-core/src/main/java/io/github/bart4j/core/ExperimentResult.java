@@ -13,7 +13,7 @@ import java.util.Map;
  * @param stopped whether {@link Experiment#stop()} ended the run before every balloon was played
  * @param failures participants that failed fatally, by name, with the cause
  * @param notRun balloons neither recorded nor played (after a stop or a participant failure)
- * @param elapsed wall-clock duration of the run
+ * @param elapsed duration of the run, measured on the experiment's {@link Ticker} (wall-clock by default)
  * @param budgetStop why the {@link Budget} stopped the run (one line), or {@code null} when it did not
  */
 public record ExperimentResult(List<BalloonResult> results, boolean stopped, Map<String, String> failures,

@@ -50,6 +50,7 @@ final class ExperimentRunner {
     private final Map<BalloonResult.Key, BalloonResult> completed = new HashMap<>();
     private final boolean retainResults;
     private BudgetGuard budget = new BudgetGuard(Budget.NONE, List.of());
+    private Ticker ticker = Ticker.system();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -89,6 +90,11 @@ final class ExperimentRunner {
     /** Keeps the run within {@code budget} (see {@link Budget}); call before {@link #run()}. */
     public void budget(Budget budget) {
         this.budget = new BudgetGuard(budget, completed.values());
+    }
+
+    /** Measures elapsed time on {@code ticker} (see {@link Ticker}); call before {@link #run()}. */
+    public void ticker(Ticker ticker) {
+        this.ticker = ticker;
     }
 
     public int total() {
@@ -193,7 +199,7 @@ final class ExperimentRunner {
             remaining[i] = pendingCount(i);
         }
         return new ArmScheduler(maxConcurrency, groupOf, caps.stream().mapToInt(Integer::intValue).toArray(), queues,
-                remaining, System::nanoTime);
+                remaining, ticker::read);
     }
 
     /** Whether an arm's next item may be chosen at all: its participant has not failed. Called under the lock. */
@@ -218,7 +224,7 @@ final class ExperimentRunner {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("an experiment runs once");
         }
-        startNanos = System.nanoTime();
+        startNanos = ticker.read();
         done = completed.size();
         for (BalloonResult r : completed.values()) {
             if (r.isError()) {
@@ -303,7 +309,7 @@ final class ExperimentRunner {
         }
         boolean stopped = stoppedEarly || (stopRequested && notRun > 0);
         return new ExperimentResult(ordered, stopped, failures, notRun,
-                Duration.ofNanos(System.nanoTime() - startNanos), stopped ? budget.reached() : null);
+                Duration.ofNanos(ticker.read() - startNanos), stopped ? budget.reached() : null);
     }
 
     private void play(ArmScheduler.Started started) {
@@ -444,7 +450,7 @@ final class ExperimentRunner {
                 results.add(result);
             }
             progress = new Progress(done, total(), errors, inputTokens, outputTokens, cost,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
+                    Duration.ofNanos(ticker.read() - startNanos));
             listeners.balloonFinished(result, progress);
         } finally {
             lock.unlock();

@@ -1,7 +1,6 @@
 package io.github.bart4j.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +17,7 @@ final class JsonLinesResultSink extends AppendingFileSink {
     /**
      * Opens {@code file} for appending.
      *
-     * @throws UncheckedIOException if it cannot be read or written
+     * @throws ResultIoException if it cannot be read or written
      */
     public static JsonLinesResultSink open(Path file) {
         try {
@@ -31,7 +30,7 @@ final class JsonLinesResultSink extends AppendingFileSink {
                 AppendingFileSink.truncateTornTail(file, content.length, end);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " before appending: " + e.getMessage(), e);
+            throw new ResultIoException("cannot read " + file + " before appending: " + e.getMessage(), e);
         }
         return new JsonLinesResultSink(file);
     }

@@ -144,7 +144,7 @@ final class ResultFileReader {
         } catch (NoSuchFileException e) {
             throw new ResultFileException(file, 0, "the file does not exist", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot read " + file + ": " + e.getMessage(), e);
         }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0) {
@@ -278,7 +278,7 @@ final class ResultFileReader {
             return new ResultFileException(file, line, "not valid CSV: "
                     + STARTLINE.matcher(String.valueOf(e.getMessage())).replaceFirst(""), e);
         }
-        return new UncheckedIOException("cannot read " + file + ": " + e.getMessage(),
+        return new ResultIoException("cannot read " + file + ": " + e.getMessage(),
                 e instanceof IOException io ? io : new IOException(e));
     }
 
@@ -584,7 +584,7 @@ final class ResultFileReader {
         } catch (NoSuchFileException e) {
             throw new ResultFileException(file, 0, "the file does not exist", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -678,7 +678,7 @@ final class ResultFileReader {
         } catch (CharacterCodingException e) {
             throw notText(file, 0, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new ResultFileException(file, 0, "expected a JSON object with \"results\", but the file holds "

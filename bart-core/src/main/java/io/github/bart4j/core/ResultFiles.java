@@ -2,7 +2,6 @@ package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ public final class ResultFiles {
      *
      * @throws ResultFileException if the file is missing, empty, not text, of an unknown layout or
      *     malformed, or holds a balloon twice (naming both places)
-     * @throws UncheckedIOException if it cannot be read
+     * @throws ResultIoException if it cannot be read
      */
     public static List<BalloonResult> read(Path file) {
         return ResultFileReader.read(Objects.requireNonNull(file, "file"));
@@ -162,7 +161,7 @@ public final class ResultFiles {
      * Statistics.writeCsv(runDir.resolve("BART_summary.csv"), Statistics.summarize(run.results()));
      * }</pre>
      *
-     * @throws UncheckedIOException naming the file when it cannot be written
+     * @throws ResultIoException naming the file when it cannot be written
      */
     public static void writeCombinedCsv(Path file, Iterable<BalloonResult> results) {
         Objects.requireNonNull(file, "file");
@@ -177,7 +176,7 @@ public final class ResultFiles {
             }
             replace(tmp, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -197,7 +196,7 @@ public final class ResultFiles {
      *
      * @param parameters the run's configuration as JSON-ready values (maps, lists, strings,
      *                   numbers, booleans); the caller removes secrets
-     * @throws UncheckedIOException naming the file when it cannot be written
+     * @throws ResultIoException naming the file when it cannot be written
      */
     public static void writeResultsJson(Path file, String experimentName, String timestamp,
                                         Map<String, ?> parameters, List<Summary> summary,
@@ -213,7 +212,7 @@ public final class ResultFiles {
             }
             replace(tmp, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -225,7 +224,7 @@ public final class ResultFiles {
      * {@code file}, which then follows the summary.
      *
      * @param summary asked once, after {@code results} was iterated to its end
-     * @throws UncheckedIOException naming the file when it cannot be written
+     * @throws ResultIoException naming the file when it cannot be written
      */
     public static void writeResultsJson(Path file, String experimentName, String timestamp,
                                         Map<String, ?> parameters, Iterable<BalloonResult> results,
@@ -262,7 +261,7 @@ public final class ResultFiles {
             }
             replace(tmp, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
             try {
                 Files.deleteIfExists(tail);

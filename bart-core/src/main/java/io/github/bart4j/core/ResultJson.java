@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Writer;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,7 +58,7 @@ final class ResultJson {
         })) {
             write(g, r);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ResultIoException("cannot write a result as JSON: " + e.getMessage(), e);
         }
         return text.append('\n').toString();
     }

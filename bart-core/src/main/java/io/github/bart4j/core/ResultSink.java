@@ -16,7 +16,7 @@ public interface ResultSink extends AutoCloseable {
     /**
      * Stores one result.
      *
-     * @throws java.io.UncheckedIOException if a file sink cannot write
+     * @throws ResultIoException if a file sink cannot write
      */
     void accept(BalloonResult result);
 

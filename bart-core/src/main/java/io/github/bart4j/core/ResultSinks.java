@@ -1,7 +1,6 @@
 package io.github.bart4j.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,7 +9,7 @@ import java.util.Objects;
 /**
  * Ready-made {@link ResultSink}s. Every sink is thread-safe, and its {@code close()} is idempotent.
  * File sinks write and flush each result before {@code accept} returns, and throw
- * {@link java.io.UncheckedIOException} naming the file when they cannot write. A file sink refuses
+ * {@link ResultIoException} naming the file when they cannot write. A file sink refuses
  * a file that already holds results unless asked to {@linkplain WriteMode#APPEND append} (a resumed
  * run continuing its file) or to {@linkplain WriteMode#REPLACE replace} it, so running the same
  * program twice never silently yields a file with every balloon twice.
@@ -68,7 +67,7 @@ public final class ResultSinks {
      * {@link #csv(Path, WriteMode)} to continue or replace it.
      *
      * @throws ResultFileException if the file exists and is not empty
-     * @throws java.io.UncheckedIOException if the file cannot be opened
+     * @throws ResultIoException if the file cannot be opened
      */
     public static ResultSink csv(Path file) {
         return csv(file, WriteMode.NEW);
@@ -81,7 +80,7 @@ public final class ResultSinks {
      *
      * @throws ResultFileException if the file is not empty and {@code mode} is {@code NEW}, or with
      *     {@code APPEND} has a different header
-     * @throws java.io.UncheckedIOException if the file cannot be opened
+     * @throws ResultIoException if the file cannot be opened
      */
     public static ResultSink csv(Path file, WriteMode mode) {
         prepare(file, mode, "csv");
@@ -101,7 +100,7 @@ public final class ResultSinks {
      * (a resumed run's journal) or replace it.
      *
      * @throws ResultFileException if the file exists and is not empty
-     * @throws java.io.UncheckedIOException if the file cannot be opened
+     * @throws ResultIoException if the file cannot be opened
      */
     public static ResultSink jsonLines(Path file) {
         return jsonLines(file, WriteMode.NEW);
@@ -112,7 +111,7 @@ public final class ResultSinks {
      * existing file is continued; an incomplete last line is cut off first.
      *
      * @throws ResultFileException if the file is not empty and {@code mode} is {@code NEW}
-     * @throws java.io.UncheckedIOException if the file cannot be opened
+     * @throws ResultIoException if the file cannot be opened
      */
     public static ResultSink jsonLines(Path file, WriteMode mode) {
         prepare(file, mode, "jsonLines");
@@ -132,7 +131,7 @@ public final class ResultSinks {
                         + " WriteMode.REPLACE to start it afresh");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + file + " for writing: " + e.getMessage(), e);
+            throw new ResultIoException("cannot prepare " + file + " for writing: " + e.getMessage(), e);
         }
     }
 

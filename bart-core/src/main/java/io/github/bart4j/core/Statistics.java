@@ -1,7 +1,6 @@
 package io.github.bart4j.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,13 +74,13 @@ public final class Statistics {
     /**
      * Writes {@link #toCsv} to {@code file}, replacing it.
      *
-     * @throws UncheckedIOException naming the file when it cannot be written
+     * @throws ResultIoException naming the file when it cannot be written
      */
     public static void writeCsv(Path file, List<Summary> rows) {
         try {
             Files.writeString(file, toCsv(rows), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new ResultIoException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

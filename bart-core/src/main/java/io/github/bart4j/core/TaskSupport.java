@@ -20,8 +20,22 @@ final class TaskSupport {
         return maxInvalidAnswers;
     }
 
-    static DecisionRecord record(Reply reply, long startNanos) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    /**
+     * {@code task} measuring latencies on {@code ticker}: bart4j's own tasks are rebuilt with it, a
+     * task a user wrote measures its own time and is returned as it is.
+     */
+    static Task withTicker(Task task, Ticker ticker) {
+        if (task instanceof ClassicTask classic) {
+            return classic.withTicker(ticker);
+        }
+        if (task instanceof AutomaticTask automatic) {
+            return automatic.withTicker(ticker);
+        }
+        return task;
+    }
+
+    static DecisionRecord record(Reply reply, long elapsedNanos) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
         return new DecisionRecord(reply.raw().strip(), reply.decision(), reply.pumpsDeclared(), reply.invalidReason(),
                 reply.reasoning(), reply.usage(), millis);
     }

@@ -1,5 +1,6 @@
 package io.github.bart4j.langchain4j;
 
+import io.github.bart4j.core.Bart4jException;
 import io.github.bart4j.core.spi.Reply;
 
 /**
@@ -7,7 +8,7 @@ import io.github.bart4j.core.spi.Reply;
  * read further. The participant records it as an invalid answer ("answer too long"), keeping
  * {@link #PREFIX_CHARS} characters of the body, so a misbehaving server cannot fill the disk or the heap.
  */
-final class ResponseTooLargeException extends RuntimeException {
+final class ResponseTooLargeException extends Bart4jException {
 
     /** How much of the body is kept as the answer's raw text. */
     static final int PREFIX_CHARS = 1000;

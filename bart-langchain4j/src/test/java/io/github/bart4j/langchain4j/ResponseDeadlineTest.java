@@ -1,9 +1,11 @@
 package io.github.bart4j.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.bart4j.core.Balloon;
+import io.github.bart4j.core.Bart4jException;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.Task;
@@ -146,6 +148,17 @@ class ResponseDeadlineTest {
 
         assertThat(tooLong.invalidReason()).startsWith("answer too long");
         assertThat(tooLong.raw()).contains("you sent ***").doesNotContain(key);
+    }
+
+    @Test
+    void an_over_long_answer_to_a_chat_model_used_directly_is_a_Bart4jException() {
+        server.enqueue(ok(OpenRouterWireTest.completion("Pump " + "x".repeat(4000))));
+        var model = model().maxResponseBytes(2048).build();
+
+        assertThatThrownBy(() -> model.chat("Pump or cash out?"))
+                .isInstanceOf(Bart4jException.class)
+                .hasMessageStartingWith("answer too long: ")
+                .hasMessageContaining("max_response_bytes 2048");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.InMemoryResultSink;
 import io.github.bart4j.core.ResultFileException;
+import io.github.bart4j.core.ResultIoException;
 import io.github.bart4j.core.ResultSink;
 import io.github.bart4j.core.ResultSinks;
 import java.io.IOException;
@@ -238,7 +239,7 @@ class ResultSinksTest {
         Files.writeString(blocked, "x");
         Path file = blocked.resolve("journal.jsonl");
         assertThatThrownBy(() -> ResultSinks.jsonLines(file))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(ResultIoException.class)
                 .hasMessageContaining(file.toString());
     }
 

@@ -54,6 +54,7 @@ public final class ConfigLoader {
         Set<String> all = new LinkedHashSet<>(SEED_KEYS);
         all.addAll(ADDED_KEYS);
         all.addAll(CostSettings.KEYS);
+        all.add(ModelSizes.KEY);
         return all;
     }
 
@@ -82,7 +83,7 @@ public final class ConfigLoader {
     public static RunConfig demo() {
         return new RunConfig("bart4j-demo", 1, 20, 0.10, 50, List.of("crra:2", "crra:1", "crra:0", "crra:-1"),
                 "simulated", null, null, "none", false, "runs", true, true, null, 42L, null, "shuffled", 1, null, null,
-                null, "per_balloon", 3, false, 8, 8, 60, 4, ChatModels.DEFAULT_MAX_RESPONSE_BYTES, Map.of(), "classic", true, null, null, List.of(),
+                null, "per_balloon", 3, false, 8, 8, 60, 4, ChatModels.DEFAULT_MAX_RESPONSE_BYTES, Map.of(), Map.of(), "classic", true, null, null, List.of(),
                 CostSettings.NONE, null);
     }
 
@@ -363,12 +364,13 @@ public final class ConfigLoader {
             String task = choice("task", "classic", List.of("classic", "automatic"));
             String baseUrl = baseUrl();
             Map<String, String> personas = personas();
+            Map<String, Double> sizes = ModelSizes.read(get(ModelSizes.KEY), models, this::bad);
             String[] key = apiKey(backend, baseUrl);
             return new RunConfig(experimentName, minPumps, maxPumps, reward, balloons, models, backend, baseUrl,
                     key[0], key[1], bool("debug_mode", false), outputDir(), bool("log_json", true),
                     bool("log_csv", true), thresholds, seed, types, order, epochs, temperature, maxTokens, modelSeed,
                     conversation, maxInvalid, bool("structured_output", false), maxConcurrency, perModel, timeout,
-                    maxRetries, maxResponseBytes, personas, task, bool("disclose_range", true), string("http_referer", null),
+                    maxRetries, maxResponseBytes, personas, sizes, task, bool("disclose_range", true), string("http_referer", null),
                     string("x_title", null), List.copyOf(warnings),
                     CostSettings.read(get("max_cost_usd"), get("max_tokens_total"), get("prices"), this::bad),
                     burstProbability);

@@ -8,6 +8,8 @@ import java.util.Map;
  * A validated run configuration: the seed's {@code bart_config.yaml} keys plus bart4j's additions
  * (each documented in docs/configuration.md). Built only by {@link ConfigLoader}; every field is checked.
  *
+ * <p>{@code sizes} (model name to size, for the model ladder) is empty when the config has none.
+ *
  * <p>{@code apiKey} is the secret; {@link #toString()} never shows it.
  */
 public record RunConfig(
@@ -42,6 +44,7 @@ public record RunConfig(
         int maxRetries,
         int maxResponseBytes,
         Map<String, String> personas,
+        Map<String, Double> sizes,
         String task,
         boolean discloseRange,
         String httpReferer,
@@ -79,6 +82,9 @@ public record RunConfig(
         m.put("structured_output", structuredOutput);
         m.put("disclose_range", discloseRange);
         m.put("personas", personas);
+        if (!sizes.isEmpty()) { // for the model ladder of analyze and plot; not an experiment key
+            m.put("sizes", sizes);
+        }
         m.put("max_concurrency", maxConcurrency);
         m.put("max_concurrency_per_model", maxConcurrencyPerModel);
         m.put("request_timeout_seconds", requestTimeoutSeconds);
