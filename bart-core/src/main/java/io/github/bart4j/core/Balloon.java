@@ -5,7 +5,9 @@ package io.github.bart4j.core;
  *
  * <p>The rule of the task lives here: pump number {@code k} bursts the balloon when
  * {@code k >= threshold} (the seed's {@code if pumps_attempted >= threshold: burst}), and a
- * cashed-out balloon earns {@code pumps × rewardPerPump}, a burst one nothing.
+ * cashed-out balloon earns {@code pumps × rewardPerPump}, a burst one nothing. What varies between
+ * the BART's variants is how thresholds are drawn and what participants are told: the balloon's
+ * {@link Rules}.
  *
  * @param id 1-based position in the schedule (shown to participants as "Balloon #id")
  * @param type the balloon type's label (e.g. {@code blue}), or {@code ""} for an untyped schedule
@@ -13,10 +15,20 @@ package io.github.bart4j.core;
  * @param capacity the largest threshold this balloon could have had (the burst range's upper end)
  * @param threshold the hidden burst threshold, {@code minThreshold <= threshold <= capacity}
  * @param rewardPerPump money earned per safe pump, {@code > 0}
+ * @param rules the rules it is played under ({@link Rules#classic()} unless the schedule says otherwise)
  */
-public record Balloon(int id, String type, int minThreshold, int capacity, int threshold, double rewardPerPump) {
+public record Balloon(int id, String type, int minThreshold, int capacity, int threshold, double rewardPerPump,
+                      Rules rules) {
+
+    /** A balloon of the {@linkplain Rules#classic() classic} rules. */
+    public Balloon(int id, String type, int minThreshold, int capacity, int threshold, double rewardPerPump) {
+        this(id, type, minThreshold, capacity, threshold, rewardPerPump, Rules.classic());
+    }
 
     public Balloon {
+        if (rules == null) {
+            throw new IllegalArgumentException("rules must not be null (use Rules.classic())");
+        }
         if (id < 1) {
             throw new IllegalArgumentException("balloon id must be >= 1, but is: " + id);
         }

@@ -257,6 +257,9 @@ public final class Experiment {
                     problem = "the experiment has epochs 1.." + epochs;
                 } else if (expected == null) {
                     problem = "the schedule has balloons 1.." + schedule.size();
+                } else if (!expected.rules().equals(r.balloon().rules())) {
+                    problem = "the schedule's balloons are played under the " + expected.rules().describe()
+                            + " rules, the result's under the " + r.balloon().rules().describe() + " rules";
                 } else if (!expected.equals(r.balloon())) {
                     problem = "the schedule's balloon " + id + " has threshold " + expected.threshold()
                             + " (type " + expected.type() + "), the result's has threshold " + r.balloon().threshold()

@@ -77,6 +77,10 @@ final class ResultJson {
         g.writeNumberField("min_pumps", b.minThreshold());
         g.writeNumberField("max_pumps", b.capacity());
         g.writeNumberField("reward_per_pump", b.rewardPerPump());
+        if (!b.rules().isClassic()) { // a classic balloon's object stays as it was
+            g.writeStringField("rules", b.rules().name());
+            g.writeNumberField("burst_probability", b.rules().burstProbability());
+        }
         g.writeNumberField("pumps_attempted", r.pumps());
         g.writeBooleanField("burst", r.burst());
         g.writeNumberField("earnings", r.earnings());
@@ -179,7 +183,7 @@ final class ResultJson {
         int min = node.has("min_pumps") ? integer(node, "min_pumps") : Math.min(defaults.minPumps(), threshold);
         int max = node.has("max_pumps") ? integer(node, "max_pumps") : Math.max(defaults.maxPumps(), threshold);
         double reward = node.has("reward_per_pump") ? number(node, "reward_per_pump") : defaults.rewardPerPump();
-        Balloon balloon = balloon(id, type, min, max, threshold, reward);
+        Balloon balloon = balloon(id, type, min, max, threshold, reward, rules(node));
 
         List<Turn> decisions;
         BalloonResult.Status status;
@@ -227,8 +231,13 @@ final class ResultJson {
 
     /** The balloon of a result object (shared with {@link JournalLineDecoder}). */
     static Balloon balloon(int id, String type, int min, int max, int threshold, double reward) {
+        return balloon(id, type, min, max, threshold, reward, Rules.classic());
+    }
+
+    /** As {@link #balloon(int, String, int, int, int, double)}, of the given rules. */
+    static Balloon balloon(int id, String type, int min, int max, int threshold, double reward, Rules rules) {
         try {
-            return new Balloon(id, type, min, max, threshold, reward);
+            return new Balloon(id, type, min, max, threshold, reward, rules);
         } catch (IllegalArgumentException e) {
             throw new FormatProblem(e.getMessage());
         }
@@ -240,6 +249,23 @@ final class ResultJson {
                                 String error) {
         try {
             return new BalloonResult(model, persona, epoch, balloon, pumps, burst, earnings, decisions, status, error);
+        } catch (IllegalArgumentException e) {
+            throw new FormatProblem(e.getMessage());
+        }
+    }
+
+    /** The rules of a result object: classic when it names none. */
+    private static Rules rules(JsonNode node) {
+        String name = node.has("rules") ? text(node, "rules", false) : null;
+        if (name == null || name.equals(Rules.CLASSIC)) {
+            return Rules.classic();
+        }
+        if (!name.equals(Rules.CONSTANT_HAZARD)) {
+            throw new FormatProblem("rules must be " + Rules.CLASSIC + " or " + Rules.CONSTANT_HAZARD + ", but is: '"
+                    + SeedRows.abbreviate(name) + "'");
+        }
+        try {
+            return Rules.constantHazard(number(node, "burst_probability"));
         } catch (IllegalArgumentException e) {
             throw new FormatProblem(e.getMessage());
         }

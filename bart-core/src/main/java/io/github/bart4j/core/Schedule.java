@@ -17,8 +17,13 @@ import java.util.SplittableRandom;
  *   <li>{@linkplain #typed typed}: per type in the order given, {@code count} draws of
  *       {@code nextInt(1, capacity + 1)}; then, when shuffled, a Fisher–Yates shuffle with the
  *       same generator ({@link Collections#shuffle(List, java.util.Random)} order is not used);</li>
+ *   <li>{@linkplain #constantHazard constant hazard}: per balloon, in order, one draw
+ *       {@code nextDouble() < burstProbability} for each pump {@code k = min, min + 1, ..., max - 1}
+ *       until one is true (that pump is the threshold); when none is, the threshold is {@code max}
+ *       (the cap). The thresholds are geometric, shifted to start at {@code min} and capped at {@code max};</li>
  *   <li>{@linkplain #explicit explicit}: the thresholds as given.</li>
  * </ul>
+ * Every schedule but the constant-hazard one plays by the {@linkplain Rules#classic() classic} rules.
  *
  * <pre>{@code
  * Schedule seedLike = Schedule.uniform(1, 20, 50, 0.10, 42);
@@ -38,7 +43,7 @@ public final class Schedule {
     }
 
     /** What kind of schedule this is, as recorded in manifests. */
-    public enum Kind { UNIFORM, TYPED, EXPLICIT }
+    public enum Kind { UNIFORM, TYPED, EXPLICIT, CONSTANT_HAZARD }
 
     private final Kind kind;
     private final List<Balloon> balloons;
@@ -72,6 +77,34 @@ public final class Schedule {
             balloons.add(new Balloon(i, "", minPumps, maxPumps, threshold, rewardPerPump));
         }
         return new Schedule(Kind.UNIFORM, balloons, seed, minPumps, maxPumps, rewardPerPump);
+    }
+
+    /**
+     * Stationary balloons (Wallsten, Pleskac &amp; Lejuez 2005): {@code count} balloons on which every
+     * pump from {@code minPumps} on bursts with probability {@code burstProbability}, and pump
+     * {@code maxPumps} bursts for sure. The thresholds are drawn by one Bernoulli draw per pump (see
+     * the class comment), so their mean is {@code min - 1 + (1 - (1 - p)^(max - min + 1)) / p}, and
+     * {@code (1 - p)^(max - min)} of them are at the cap. Its balloons carry
+     * {@link Rules#constantHazard Rules.constantHazard(burstProbability)}.
+     *
+     * @throws IllegalArgumentException naming the argument, its value and the rule when an argument is invalid
+     */
+    public static Schedule constantHazard(double burstProbability, int minPumps, int maxPumps, int count,
+                                          double rewardPerPump, long seed) {
+        Rules rules = Rules.constantHazard(burstProbability);
+        checkRange(minPumps, maxPumps);
+        checkCount(count);
+        checkReward(rewardPerPump);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Balloon> balloons = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            int threshold = minPumps;
+            while (threshold < maxPumps && !(random.nextDouble() < burstProbability)) {
+                threshold++;
+            }
+            balloons.add(new Balloon(i, "", minPumps, maxPumps, threshold, rewardPerPump, rules));
+        }
+        return new Schedule(Kind.CONSTANT_HAZARD, balloons, seed, minPumps, maxPumps, rewardPerPump);
     }
 
     /**
@@ -176,6 +209,11 @@ public final class Schedule {
         return kind;
     }
 
+    /** The rules every balloon of this schedule is played under. */
+    public Rules rules() {
+        return balloons.get(0).rules();
+    }
+
     /** The seed the thresholds were drawn from, or {@code null} for an explicit schedule. */
     public Long seed() {
         return seed;
@@ -198,6 +236,7 @@ public final class Schedule {
     @Override
     public String toString() {
         return "Schedule[" + kind + ", " + balloons.size() + " balloons, range " + minPumps + ".." + maxPumps
-                + ", reward " + rewardPerPump + (seed == null ? "" : ", seed " + seed) + "]";
+                + ", reward " + rewardPerPump + (seed == null ? "" : ", seed " + seed)
+                + (rules().isClassic() ? "" : ", rules " + rules().describe()) + "]";
     }
 }

@@ -73,10 +73,10 @@ public interface Task {
         return new AutomaticTask(maxInvalidAnswers);
     }
 
-    /** The context a participant sees for {@code balloon}: its id, type, reward and burst range. */
+    /** The context a participant sees for {@code balloon}: its id, type, reward, burst range and rules. */
     static BalloonContext contextFor(Balloon balloon, int epoch, String persona, double earningsSoFar,
                                      int balloonsInSeries, List<BalloonResult> history) {
         return new BalloonContext(balloon.id(), balloon.type(), balloon.rewardPerPump(), balloon.minThreshold(),
-                balloon.capacity(), earningsSoFar, epoch, persona, balloonsInSeries, history);
+                balloon.capacity(), earningsSoFar, epoch, persona, balloonsInSeries, history, balloon.rules());
     }
 }

@@ -10,7 +10,11 @@ import io.github.bart4j.core.Schedule;
 import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.Summary;
 import io.github.bart4j.core.agents.ExpectedUtility;
+import io.github.bart4j.core.analysis.Analysis;
+import io.github.bart4j.core.analysis.AnalysisOptions;
 import io.github.bart4j.core.spi.Participant;
+import io.github.bart4j.examples.cli.ConfigLoader;
+import io.github.bart4j.examples.report.Report;
 import io.github.bart4j.langchain4j.FakeChatModel;
 import io.github.bart4j.langchain4j.LlmParticipant;
 import java.io.IOException;
@@ -18,16 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A scaling study: a ladder of models of one family by size, BART risk metrics against model
@@ -38,7 +39,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Offline it plays a <b>simulated</b> ladder (made-up behaviour: small models pump too much and
  * burst often, large ones approach the expected-value-optimal plan). With {@code --config FILE}
  * the config's {@code model_list} is the ladder (with its backend and transport settings; the
- * balloons are this example's 30); each name must state its size, e.g.
+ * balloons are this example's 30); each model's size comes from the config's {@code sizes} key
+ * (e.g. {@code sizes: {qwen2.5:72b: 72}}), else from its name, which must then state it, e.g.
  * {@code qwen2.5:3b ... qwen2.5:72b} (Ollama) or {@code qwen/qwen-2.5-72b-instruct} (OpenRouter).
  * {@code --out DIR} sets the sweep's directory (default {@code runs/model-ladder}).
  */
@@ -74,11 +76,13 @@ public final class ModelLadderExample implements Example {
         Optional<Path> config = ExampleModels.configFile(ctx.args());
         List<Rung> ladder = new ArrayList<>();
         if (config.isPresent()) {
+            Map<String, Double> configured = new ConfigLoader(ctx.env()).load(config.get()).sizes();
             for (Participant model : ExampleModels.from(ctx.args(), ctx.env(), List.of(), ctx.err())) {
-                Optional<Double> size = sizeOf(model.name());
+                Optional<Double> size = Optional.ofNullable(configured.get(model.name())).or(() -> sizeOf(model.name()));
                 if (size.isEmpty()) {
                     ctx.err().println("model-ladder: cannot tell the size of model '" + model.name()
-                            + "'; name each rung with its size in billions, e.g. qwen2.5:14b");
+                            + "'; give it in the config's sizes key (sizes: {" + model.name() + ": 14}) or name"
+                            + " the model with its size in billions, e.g. qwen2.5:14b");
                     return 2;
                 }
                 ladder.add(new Rung(model, size.get()));
@@ -91,8 +95,13 @@ public final class ModelLadderExample implements Example {
         ladder.sort(Comparator.comparingDouble(Rung::sizeBillions));
 
         List<Row> table = new ArrayList<>();
+        List<BalloonResult> all = new ArrayList<>();
+        Map<String, Double> sizes = new LinkedHashMap<>();
         for (Rung rung : ladder) {
-            Summary s = runRung(rung, out, ctx);
+            List<BalloonResult> results = runRung(rung, out, ctx);
+            all.addAll(results);
+            sizes.put(rung.model().name(), rung.sizeBillions());
+            Summary s = Statistics.summarize(results).get(0); // the rung's own row (then ALL)
             table.add(new Row(rung.model().name(), rung.sizeBillions(), s.totalBalloons(), s.adjustedPumps(),
                     s.burstRate(), s.avgEarnings()));
         }
@@ -100,17 +109,22 @@ public final class ModelLadderExample implements Example {
         Path csv = out.resolve("ladder.csv");
         writeCsv(csv, table);
         Path png = out.resolve("ladder.png");
-        plot(png, table);
+        // the regression of mean pumps on log10 size, as `bart analyze --sizes` computes it, drawn with its line
+        Analysis analysis = Analysis.of(all, AnalysisOptions.defaults().withSizes(sizes));
+        analysis.ladder().forEach(l -> ctx.out().printf(Locale.ROOT,
+                "mean pumps per tenfold size: slope %+.2f, 95%% interval [%+.2f, %+.2f], p %.3g%n", l.slope(), l.lower(),
+                l.upper(), l.pValue()));
+        Report.writeLadderPlot(analysis, png);
         ctx.out().println("Wrote " + csv + " and " + png);
         return 0;
     }
 
     /**
-     * Plays one rung in its own directory, resuming from its journal, and returns its summary.
+     * Plays one rung in its own directory, resuming from its journal, and returns its balloons.
      * Balloons that ended in an error count as played (delete the rung's directory to ask again);
      * a journal belongs to one schedule, so delete the directory after changing the balloons.
      */
-    private Summary runRung(Rung rung, Path out, Context ctx) throws IOException {
+    private List<BalloonResult> runRung(Rung rung, Path out, Context ctx) throws IOException {
         Path dir = out.resolve(rung.model().name().replaceAll("[^A-Za-z0-9._-]", "_"));
         Files.createDirectories(dir);
         Path journal = dir.resolve("journal.jsonl");
@@ -140,7 +154,7 @@ public final class ModelLadderExample implements Example {
             // A model that failed for good (a wrong key, an unknown model) leaves its rung incomplete: rerun later.
             run.failures().forEach((model, cause) -> ctx.err().println("model-ladder: " + model + " failed: " + cause));
         }
-        return Statistics.summarize(results).get(0); // the rung's own row (then ALL)
+        return results;
     }
 
     /** The size in billions a model name states: {@code 72b} in {@code qwen/qwen-2.5-72b-instruct}. */
@@ -174,20 +188,6 @@ public final class ModelLadderExample implements Example {
         Files.writeString(file, csv);
     }
 
-    /** Adjusted pumps against model size (log scale), with the expected-value-optimal plan for reference. */
-    private static void plot(Path file, List<Row> table) throws IOException {
-        XYChart chart = new XYChartBuilder().width(720).height(440).title("BART risk taking by model size")
-                .xAxisTitle("parameters (billions, log scale)").yAxisTitle("adjusted pumps").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        List<Double> sizes = table.stream().map(Row::sizeBillions).toList();
-        chart.addSeries("adjusted pumps", sizes, table.stream().map(Row::adjustedPumps).toList());
-        double optimal = ExpectedUtility.evOptimalPumps(SCHEDULE.minPumps(), SCHEDULE.maxPumps());
-        XYSeries ev = chart.addSeries("EV-optimal plan", List.of(sizes.get(0), sizes.get(sizes.size() - 1)),
-                List.of(optimal, optimal));
-        ev.setMarker(SeriesMarkers.NONE);
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-    }
-
     /** Two decimals at most, as {@code 16.0}, {@code 0.35}; empty when undefined. */
     private static String num(double x) {
         return Double.isNaN(x) ? "" : Double.toString(Math.round(x * 100) / 100.0);
@@ -200,8 +200,8 @@ public final class ModelLadderExample implements Example {
 
     @Override
     public List<Argument> arguments() {
-        return List.of(new Argument("--config", "FILE", "the ladder: a config whose model_list names models with their"
-                + " sizes (e.g. qwen2.5:3b ... qwen2.5:72b); see docs/configuration.md"),
+        return List.of(new Argument("--config", "FILE", "the ladder: a config whose model_list names the models, with their"
+                + " sizes in its sizes key or in their names (e.g. qwen2.5:3b ... qwen2.5:72b); see docs/configuration.md"),
                 new Argument("--out", "DIR", "the sweep's directory (default runs/model-ladder)"));
     }
 

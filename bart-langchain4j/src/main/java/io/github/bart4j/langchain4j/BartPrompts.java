@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  *       before it; {@code {type_line}} the rendered {@link #typeLine()} for a typed balloon, empty
  *       otherwise (seed: "This is a blue balloon. ");</li>
  *   <li>{@code {min}}, {@code {max}} the burst range; {@code {range_rule}} the rendered
- *       {@link #rangeRule()} when the range is disclosed, empty otherwise;</li>
+ *       {@link #rangeRule()} when the range is disclosed, empty otherwise; for a balloon of the
+ *       {@linkplain io.github.bart4j.core.Rules#constantHazard constant-hazard} rules the rendered
+ *       {@link #hazardRule()} instead, and {@code {burst_chance}} its burst probability per pump
+ *       as a percentage ({@code 10%}; empty for the classic rules);</li>
  *   <li>{@code {reward}}, {@code {earnings}}, {@code {total}} money as the seed showed it
  *       ({@code $0.10}, see {@link Money#dollars}); {@code {pumps}} the safe pumps so far.</li>
  * </ul>
@@ -54,6 +57,8 @@ public final class BartPrompts {
             + " - You can choose 'Pump' to inflate or 'Cash Out' to stop.\n"
             + "Respond ONLY with 'Pump' or 'Cash Out' at each step.";
     static final String SEED_RANGE_RULE = " - The balloon can burst at any pump from {min}..{max}.\n";
+    static final String DEFAULT_HAZARD_RULE = " - Each pump from pump {min} on bursts the balloon with probability"
+            + " {burst_chance}, whatever happened before; pump {max} always bursts it.\n";
     static final String SEED_FIRST_TURN = "Balloon #{n}. {type_line}Current earnings: {earnings}.\n"
             + "Do you choose 'Pump' or 'Cash Out'?\nONLY respond with 'Pump' or 'Cash Out'.";
     static final String SEED_TYPE_LINE = "This is {article} {type} balloon. ";
@@ -68,7 +73,7 @@ public final class BartPrompts {
             + " It is inflated that many times, or until it bursts.\nRespond ONLY with a whole number.";
 
     private static final Set<String> PLACEHOLDERS = Set.of("n", "type", "article", "type_line", "min", "max",
-            "range_rule",
+            "range_rule", "burst_chance",
             "reward", "earnings", "total", "pumps");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
 
@@ -76,6 +81,7 @@ public final class BartPrompts {
 
     private final String system;
     private final String rangeRule;
+    private final String hazardRule;
     private final String firstTurn;
     private final String typeLine;
     private final String afterPump;
@@ -90,6 +96,7 @@ public final class BartPrompts {
     private BartPrompts(Builder b) {
         this.system = b.system;
         this.rangeRule = b.rangeRule;
+        this.hazardRule = b.hazardRule;
         this.firstTurn = b.firstTurn;
         this.typeLine = b.typeLine;
         this.afterPump = b.afterPump;
@@ -127,6 +134,16 @@ public final class BartPrompts {
         return rangeRule;
     }
 
+    /**
+     * The rule line that discloses a constant burst probability per pump, inserted as
+     * {@code {range_rule}} for balloons of the constant-hazard rules (when the range is disclosed).
+     * Default: " - Each pump from pump {min} on bursts the balloon with probability {burst_chance},
+     * whatever happened before; pump {max} always bursts it."
+     */
+    public String hazardRule() {
+        return hazardRule;
+    }
+
     /** The first user turn of a balloon. Seed: "Balloon #{n}. Current earnings: $0.00. ...". */
     public String firstTurn() {
         return firstTurn;
@@ -162,7 +179,10 @@ public final class BartPrompts {
         return declarePumps;
     }
 
-    /** Whether the system prompt states the burst range. Default {@code true} (the seed's). */
+    /**
+     * Whether the system prompt states the burst range (and, under the constant-hazard rules, the
+     * burst probability). Default {@code true} (the seed's).
+     */
     public boolean discloseRange() {
         return discloseRange;
     }
@@ -224,6 +244,7 @@ public final class BartPrompts {
         }
         BartPrompts p = (BartPrompts) o;
         return discloseRange == p.discloseRange && system.equals(p.system) && rangeRule.equals(p.rangeRule)
+                && hazardRule.equals(p.hazardRule)
                 && firstTurn.equals(p.firstTurn) && typeLine.equals(p.typeLine) && afterPump.equals(p.afterPump)
                 && burst.equals(p.burst) && cashOut.equals(p.cashOut) && stateless.equals(p.stateless)
                 && declarePumps.equals(p.declarePumps) && personas.equals(p.personas)
@@ -232,7 +253,7 @@ public final class BartPrompts {
 
     @Override
     public int hashCode() {
-        return Objects.hash(system, rangeRule, firstTurn, typeLine, afterPump, burst, cashOut, stateless,
+        return Objects.hash(system, rangeRule, hazardRule, firstTurn, typeLine, afterPump, burst, cashOut, stateless,
                 declarePumps, discloseRange, personas, personaPlacement);
     }
 
@@ -246,6 +267,7 @@ public final class BartPrompts {
     public static final class Builder {
         private String system = SEED_SYSTEM;
         private String rangeRule = SEED_RANGE_RULE;
+        private String hazardRule = DEFAULT_HAZARD_RULE;
         private String firstTurn = SEED_FIRST_TURN;
         private String typeLine = SEED_TYPE_LINE;
         private String afterPump = SEED_AFTER_PUMP;
@@ -263,6 +285,7 @@ public final class BartPrompts {
         private Builder(BartPrompts p) {
             system = p.system;
             rangeRule = p.rangeRule;
+            hazardRule = p.hazardRule;
             firstTurn = p.firstTurn;
             typeLine = p.typeLine;
             afterPump = p.afterPump;
@@ -282,6 +305,11 @@ public final class BartPrompts {
 
         public Builder rangeRule(String template) {
             this.rangeRule = template;
+            return this;
+        }
+
+        public Builder hazardRule(String template) {
+            this.hazardRule = template;
             return this;
         }
 
@@ -355,6 +383,7 @@ public final class BartPrompts {
         public BartPrompts build() {
             check("system", system);
             check("range_rule", rangeRule);
+            check("hazard_rule", hazardRule);
             check("first_turn", firstTurn);
             check("type_line", typeLine);
             check("after_pump", afterPump);

@@ -9,6 +9,7 @@ import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.Decision;
 import io.github.bart4j.core.Money;
+import io.github.bart4j.core.Rules;
 import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
 import java.util.AbstractMap;
@@ -24,14 +25,14 @@ import java.util.Set;
 final class Dialogue {
 
     /** What the texts say about one balloon. */
-    record Stimulus(int id, String type, double reward, int min, int max) {
+    record Stimulus(int id, String type, double reward, int min, int max, Rules rules) {
 
         static Stimulus of(BalloonContext c) {
-            return new Stimulus(c.balloonId(), c.type(), c.rewardPerPump(), c.minPumps(), c.maxPumps());
+            return new Stimulus(c.balloonId(), c.type(), c.rewardPerPump(), c.minPumps(), c.maxPumps(), c.rules());
         }
 
         static Stimulus of(Balloon b) {
-            return new Stimulus(b.id(), b.type(), b.rewardPerPump(), b.minThreshold(), b.capacity());
+            return new Stimulus(b.id(), b.type(), b.rewardPerPump(), b.minThreshold(), b.capacity(), b.rules());
         }
     }
 
@@ -200,12 +201,12 @@ final class Dialogue {
 
     /**
      * The placeholder values of one balloon ({@code n, type, min, max, reward, earnings, total,
-     * pumps, article, type_line, range_rule}), each computed when a template asks for it: most
+     * pumps, article, type_line, range_rule, burst_chance}), each computed when a template asks for it: most
      * turns use one or two of them. {@link #put} sets or overrides a value.
      */
     private final class Values extends AbstractMap<String, String> {
         private static final List<String> KEYS = List.of("n", "type", "min", "max", "reward", "earnings", "total",
-                "pumps", "article", "type_line", "range_rule");
+                "pumps", "article", "type_line", "range_rule", "burst_chance");
 
         private final Stimulus s;
         private final Map<String, String> set = new HashMap<>(4);
@@ -255,9 +256,13 @@ final class Dialogue {
                     return s.type().isEmpty() ? "" : BartPrompts.render(prompts.typeLine(), Map.of("type", s.type(),
                             "article", get("article"), "n", Integer.toString(s.id()), "min",
                             Integer.toString(s.min()), "max", Integer.toString(s.max())));
+                case "burst_chance":
+                    return s.rules().burstChance();
                 case "range_rule":
-                    return prompts.discloseRange() ? BartPrompts.render(prompts.rangeRule(), Map.of(
-                            "min", Integer.toString(s.min()), "max", Integer.toString(s.max()))) : "";
+                    return !prompts.discloseRange() ? "" : s.rules().isClassic() ? BartPrompts.render(prompts.rangeRule(),
+                            Map.of("min", Integer.toString(s.min()), "max", Integer.toString(s.max())))
+                            : BartPrompts.render(prompts.hazardRule(), Map.of("min", Integer.toString(s.min()),
+                                    "max", Integer.toString(s.max()), "burst_chance", s.rules().burstChance()));
                 default:
                     return null;
             }

@@ -223,10 +223,11 @@ public final class FakeChatModel implements ChatModel {
 
     private String policyAnswer(Situation s, boolean json) {
         BalloonContext real = s.context();
-        // what the prompts told it: the burst range only when disclosed
+        // what the prompts told it: the burst range and rules only when disclosed
         BalloonContext c = new BalloonContext(real.balloonId(), real.type(), real.rewardPerPump(),
                 s.rangeDisclosed() ? real.minPumps() : assumedMin, s.rangeDisclosed() ? real.maxPumps() : assumedMax,
-                0.0, real.epoch(), real.persona(), 1, List.of());
+                0.0, real.epoch(), real.persona(), 1, List.of(),
+                s.rangeDisclosed() ? real.rules() : io.github.bart4j.core.Rules.classic());
         if (s.declaration()) {
             return declared(policy.open(c).declarePumps(new BalloonState(0, 0.0, 0, null)), json);
         }

@@ -1,5 +1,7 @@
 package io.github.bart4j.core.agents;
 
+import io.github.bart4j.core.Rules;
+
 /**
  * Expected-utility arithmetic of the BART for an agent with constant relative risk aversion (CRRA).
  *
@@ -14,6 +16,11 @@ package io.github.bart4j.core.agents;
  * {@code P(T > k)·u(w0 + k·r) + (1 - P(T > k))·u(w0)}. Because the survival probabilities of
  * later plans are proportional to the unconditional ones, the best plan made up front stays best
  * after every safe pump: the optimal policy is "pump until {@code k*}".
+ *
+ * <p>Under the {@linkplain Rules#constantHazard constant-hazard} rules (burst probability {@code p}
+ * per pump from {@code min} on, pump {@code max} bursts for sure) the survival is
+ * {@code P(T > k) = (1 - p)^(k - min + 1)} for {@code min <= k < max}; the same argument holds, so
+ * the methods taking {@link Rules} give that agent's plans.
  */
 public final class ExpectedUtility {
 
@@ -47,9 +54,25 @@ public final class ExpectedUtility {
         return (double) (max - k) / (max - min + 1);
     }
 
+    /** {@code P(T > k)} for the thresholds of {@code rules} on the range {@code [min, max]}. */
+    public static double survival(int k, int min, int max, Rules rules) {
+        if (rules.isClassic() || k < min) {
+            return survival(k, min, max);
+        }
+        if (k >= max) {
+            return 0.0;
+        }
+        return Math.pow(1.0 - rules.burstProbability(), k - min + 1);
+    }
+
     /** Expected utility of the plan "pump {@code k} times, then cash out". */
     public static double planUtility(int k, double gamma, double w0, double reward, int min, int max) {
-        double s = survival(k, min, max);
+        return planUtility(k, gamma, w0, reward, min, max, Rules.classic());
+    }
+
+    /** Expected utility of the plan "pump {@code k} times, then cash out" under {@code rules}. */
+    public static double planUtility(int k, double gamma, double w0, double reward, int min, int max, Rules rules) {
+        double s = survival(k, min, max, rules);
         return s * utility(w0 + k * reward, gamma) + (1.0 - s) * utility(w0, gamma);
     }
 
@@ -59,11 +82,20 @@ public final class ExpectedUtility {
      * @throws IllegalArgumentException if {@code w0 <= 0}, {@code reward <= 0} or the range is empty
      */
     public static int optimalPumps(double gamma, double w0, double reward, int min, int max) {
+        return optimalPumps(gamma, w0, reward, min, max, Rules.classic());
+    }
+
+    /**
+     * The number of pumps that maximises expected utility under {@code rules} (the smallest such number on ties).
+     *
+     * @throws IllegalArgumentException if {@code w0 <= 0}, {@code reward <= 0} or the range is empty
+     */
+    public static int optimalPumps(double gamma, double w0, double reward, int min, int max, Rules rules) {
         check(w0, reward, min, max);
         int best = 0;
-        double bestU = planUtility(0, gamma, w0, reward, min, max);
+        double bestU = planUtility(0, gamma, w0, reward, min, max, rules);
         for (int k = 1; k < max; k++) {
-            double u = planUtility(k, gamma, w0, reward, min, max);
+            double u = planUtility(k, gamma, w0, reward, min, max, rules);
             if (u > bestU + 1e-12 * Math.abs(bestU)) {
                 best = k;
                 bestU = u;

@@ -92,8 +92,8 @@ abstract class Policy {
         }
 
         private Plan plan(BalloonContext c) {
-            return plans.computeIfAbsent(new PlanKey(c.rewardPerPump(), c.minPumps(), c.maxPumps()),
-                    k -> Plan.of(gamma, w0, k.reward, k.min, k.max));
+            return plans.computeIfAbsent(new PlanKey(c.rewardPerPump(), c.minPumps(), c.maxPumps(), c.rules()),
+                    k -> Plan.of(gamma, w0, k.reward, k.min, k.max, k.rules));
         }
 
         @Override
@@ -125,7 +125,7 @@ abstract class Policy {
         }
     }
 
-    private record PlanKey(double reward, int min, int max) {
+    private record PlanKey(double reward, int min, int max, io.github.bart4j.core.Rules rules) {
     }
 
     /**
@@ -141,12 +141,12 @@ abstract class Policy {
             this.advantage = advantage;
         }
 
-        static Plan of(double gamma, double w0, double reward, int min, int max) {
-            int optimal = ExpectedUtility.optimalPumps(gamma, w0, reward, min, max);
+        static Plan of(double gamma, double w0, double reward, int min, int max, io.github.bart4j.core.Rules rules) {
+            int optimal = ExpectedUtility.optimalPumps(gamma, w0, reward, min, max, rules);
             double[] advantage = new double[max + 1];
             double u0 = ExpectedUtility.utility(w0, gamma);
             for (int j = 0; j <= max; j++) {
-                double sj = ExpectedUtility.survival(j, min, max);
+                double sj = ExpectedUtility.survival(j, min, max, rules);
                 if (sj <= 0) {
                     advantage[j] = Double.NEGATIVE_INFINITY;
                     continue;
@@ -154,7 +154,7 @@ abstract class Policy {
                 double stop = w0 + j * reward;
                 double bestContinue = Double.NEGATIVE_INFINITY;
                 for (int k = j + 1; k < max; k++) {
-                    double s = ExpectedUtility.survival(k, min, max) / sj;
+                    double s = ExpectedUtility.survival(k, min, max, rules) / sj;
                     double eu = s * ExpectedUtility.utility(w0 + k * reward, gamma) + (1 - s) * u0;
                     bestContinue = Math.max(bestContinue, eu);
                 }

@@ -42,6 +42,9 @@ import java.util.function.Supplier;
  *       (implied CRRA), {@code fit_par4}/{@code fit_ewmv} (when asked), {@code ladder} (when
  *       model sizes are given).</li>
  * </ul>
+ * The sections of {@link #CLASSIC_RULES_SECTIONS} assume the classic BART rules: for balloons of
+ * other {@link io.github.bart4j.core.Rules} they do not apply, and asking for them directly
+ * (fits in the options, {@link #riskAversion()}, {@link #cogBench()}) throws, naming the rules.
  *
  * <pre>{@code
  * Analysis a = Analysis.of(results, AnalysisOptions.defaults().withFits(CognitiveModel.PAR4));
@@ -55,6 +58,13 @@ public final class Analysis {
     /** Every section name, in reading order. */
     public static final List<String> SECTIONS = List.of("summary", "comparisons", "persona_contrasts", "reliability",
             "intended_pumps", "slopes", "cogbench", "risk_aversion", "fit_par4", "fit_ewmv", "ladder");
+
+    /**
+     * The sections that assume the classic BART rules (thresholds uniform on a known range): the
+     * CogBench score, implied CRRA risk aversion, the par4 and EWMV fits. The others describe any rules.
+     */
+    public static final List<String> CLASSIC_RULES_SECTIONS = List.of("cogbench", "risk_aversion", "fit_par4",
+            "fit_ewmv");
 
     /** Findings printed by {@link #toText()} before "and N more". */
     public static final int MAX_FINDINGS = 20;
@@ -80,10 +90,18 @@ public final class Analysis {
         return of(results, AnalysisOptions.defaults());
     }
 
-    /** Analyses {@code results} (any order; errored balloons are counted and scored by the options). */
+    /**
+     * Analyses {@code results} (any order; errored balloons are counted and scored by the options).
+     *
+     * @throws IllegalArgumentException when the options ask for a fit and a result was played under
+     *     rules other than the classic ones (the message names the fit and the rules)
+     */
     public static Analysis of(List<BalloonResult> results, AnalysisOptions options) {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(options, "options");
+        for (CognitiveModel m : options.fits()) {
+            ClassicRules.require("the " + m.label() + " fit", results);
+        }
         int errored = 0;
         for (BalloonResult r : results) {
             errored += r.isError() ? 1 : 0;
@@ -105,12 +123,22 @@ public final class Analysis {
         return out;
     }
 
+    /**
+     * The first rules other than the classic ones among {@code results}, or empty when every
+     * balloon was played under the classic rules (so every section can apply).
+     */
+    public static Optional<io.github.bart4j.core.Rules> otherRules(Collection<BalloonResult> results) {
+        return ClassicRules.other(Objects.requireNonNull(results, "results"));
+    }
+
     private static Design design(List<BalloonResult> results, int errored, int analysed, AnalysisOptions options) {
+        Set<String> rules = new LinkedHashSet<>();
         Set<String> participants = new TreeSet<>();
         Set<String> personas = new TreeSet<>();
         Set<Integer> epochs = new TreeSet<>();
         Map<String, Integer> capacity = new TreeMap<>();
         for (BalloonResult r : results) {
+            rules.add(r.balloon().rules().describe());
             participants.add(r.participant());
             personas.add(r.persona());
             epochs.add(r.epoch());
@@ -128,7 +156,8 @@ public final class Analysis {
             }
         }
         return new Design(List.copyOf(participants), List.copyOf(personas), typeOrder(capacity), List.copyOf(epochs),
-                same && first != null, analysed, errored, options.seedScoring() ? "seed" : "bart4j");
+                same && first != null, analysed, errored, options.seedScoring() ? "seed" : "bart4j",
+                rules.isEmpty() ? List.of(io.github.bart4j.core.Rules.classic().describe()) : List.copyOf(rules));
     }
 
     static List<String> typeOrder(Map<String, Integer> capacity) {
@@ -336,13 +365,24 @@ public final class Analysis {
                 .map(e -> Descriptives.slope(e.getKey(), e.getValue(), options.confidenceLevel())).toList());
     }
 
+    /**
+     * CogBench's normalised risk score per participant.
+     *
+     * @throws IllegalStateException naming the rules when the balloons were not played under the classic rules
+     */
     public List<CogBenchScore> cogBench() {
+        requireClassic("the CogBench score");
         return memo("cogbench", () -> subjects.entrySet().stream()
                 .map(e -> Descriptives.cogBench(e.getKey(), e.getValue())).toList());
     }
 
-    /** The implied CRRA coefficients; empty when switched off in the options. */
+    /**
+     * The implied CRRA coefficients; empty when switched off in the options.
+     *
+     * @throws IllegalStateException naming the rules when the balloons were not played under the classic rules
+     */
     public List<ImpliedRiskAversion> riskAversion() {
+        requireClassic("implied CRRA risk aversion");
         return memo("risk_aversion", () -> options.impliedRiskAversion() ? subjects.values().stream()
                 .map(b -> ImpliedRiskAversion.estimate(b, options.referenceWealth(), options.confidenceLevel())).toList()
                 : List.<ImpliedRiskAversion>of());
@@ -421,10 +461,10 @@ public final class Analysis {
         }
         out.add("intended_pumps");
         out.add("slopes");
-        if (!subjects.isEmpty() && cogBench().stream().anyMatch(CogBenchScore::applicable)) {
+        if (design.classicRules() && !subjects.isEmpty() && cogBench().stream().anyMatch(CogBenchScore::applicable)) {
             out.add("cogbench");
         }
-        if (options.impliedRiskAversion() && !subjects.isEmpty()) {
+        if (design.classicRules() && options.impliedRiskAversion() && !subjects.isEmpty()) {
             out.add("risk_aversion");
         }
         for (CognitiveModel m : CognitiveModel.values()) {
@@ -503,6 +543,12 @@ public final class Analysis {
                     .append(" more: --section comparisons / --section persona_contrasts list them all\n");
         }
         return sb.toString();
+    }
+
+    private void requireClassic(String analysis) {
+        if (!design.classicRules()) {
+            throw new IllegalStateException(ClassicRules.message(analysis, ClassicRules.other(raw).orElseThrow()));
+        }
     }
 
     String level() {

@@ -97,9 +97,11 @@ public enum CognitiveModel {
      * @param balloons one participant's balloons (errored ones are ignored; the rest are put in play order)
      * @param parameters the values in {@link #parameterNames()} order
      * @return the log-likelihood, {@code -Infinity} when a decision is impossible under the parameters
-     * @throws IllegalArgumentException when a parameter is out of its range or the count is wrong
+     * @throws IllegalArgumentException when a parameter is out of its range or the count is wrong, or a
+     *     balloon was played under rules other than the classic ones (naming them)
      */
     public double logLikelihood(List<BalloonResult> balloons, double... parameters) {
+        ClassicRules.require("the " + label + " model", balloons);
         return spec.logLikelihood(BalloonData.of(balloons), checked(parameters));
     }
 
@@ -109,10 +111,12 @@ public enum CognitiveModel {
      * {@link ModelFit#deterministic()}. The reported log-likelihood is {@link #logLikelihood} at the reported parameters.
      *
      * @param balloons one participant's balloons; errored ones are ignored
-     * @throws IllegalArgumentException when no balloon is left to fit
+     * @throws IllegalArgumentException when no balloon is left to fit, or a balloon was played under
+     *     rules other than the classic ones (naming them)
      */
     public ModelFit fit(List<BalloonResult> balloons) {
         Objects.requireNonNull(balloons, "balloons");
+        ClassicRules.require("the " + label + " fit", balloons);
         List<BalloonResult> played = Sequences.played(balloons);
         if (played.isEmpty()) {
             throw new IllegalArgumentException(label + " fit needs at least one balloon without error, but got none");

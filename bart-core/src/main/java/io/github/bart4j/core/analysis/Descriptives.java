@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /** The descriptive and inferential statistics behind {@link Analysis}. */
 final class Descriptives {
@@ -22,23 +21,31 @@ final class Descriptives {
 
     // ---- summaries with bootstrap intervals
 
+    /** One group to summarise: a subject's balloons, all or of one type. */
+    private record Group(Sequences.Subject subject, String type, List<BalloonResult> balloons) {
+    }
+
+    /**
+     * The summaries in the subjects' order (then their types'). Groups are bootstrapped in parallel:
+     * each has its own seed ({@link #key}), so the result does not depend on the threads.
+     */
     static List<GroupSummary> summaries(Map<Sequences.Subject, List<BalloonResult>> subjects, AnalysisOptions o) {
-        List<GroupSummary> out = new ArrayList<>();
+        List<Group> out = new ArrayList<>();
         for (Map.Entry<Sequences.Subject, List<BalloonResult>> e : subjects.entrySet()) {
             Sequences.Subject s = e.getKey();
             List<BalloonResult> balloons = e.getValue();
-            out.add(summary(s, "", balloons, o));
+            out.add(new Group(s, "", balloons));
             Map<String, Integer> capacity = new java.util.TreeMap<>();
             balloons.forEach(r -> capacity.merge(r.balloon().type(), r.balloon().capacity(), Math::max));
             List<String> types = new ArrayList<>(capacity.keySet());
             types.sort(java.util.Comparator.comparing((String t) -> -capacity.get(t)).thenComparing(t -> t));
             if (types.size() > 1 || !types.contains("")) {
                 for (String type : types) {
-                    out.add(summary(s, type, balloons.stream().filter(r -> r.balloon().type().equals(type)).toList(), o));
+                    out.add(new Group(s, type, balloons.stream().filter(r -> r.balloon().type().equals(type)).toList()));
                 }
             }
         }
-        return out;
+        return out.parallelStream().map(g -> summary(g.subject(), g.type(), g.balloons(), o)).toList();
     }
 
     static GroupSummary summary(Sequences.Subject s, String type, List<BalloonResult> balloons, AnalysisOptions o) {
@@ -53,14 +60,16 @@ final class Descriptives {
         int b = o.bootstrapSamples();
         double[][] reps = new double[3][b];
         int[] counts = new int[3];
-        int[] idx = new int[n];
-        SplittableRandom rng = new SplittableRandom(o.seed() ^ key(s, type));
+        // each balloon as one int, pumps << 1 | (1 when it did not burst): one load and no branch per draw
+        // (the draws and their order are unchanged, so are the intervals)
+        int[] code = new int[n];
+        for (int i = 0; i < n; i++) {
+            code[i] = pumps[i] << 1 | (burst[i] ? 0 : 1);
+        }
+        SplitMix rng = new SplitMix(o.seed() ^ key(s, type));
         double[] st = new double[3];
         for (int r = 0; r < b; r++) {
-            for (int i = 0; i < n; i++) {
-                idx[i] = rng.nextInt(n);
-            }
-            stats(pumps, burst, idx, st);
+            resample(code, rng, st);
             for (int k = 0; k < 3; k++) {
                 if (!Double.isNaN(st[k])) {
                     reps[k][counts[k]++] = st[k];
@@ -72,6 +81,33 @@ final class Descriptives {
             est[k] = interval(point[k], Arrays.copyOf(reps[k], counts[k]), o.confidenceLevel());
         }
         return new GroupSummary(s.participant(), s.persona(), type, n, 0, est[0], est[1], est[2]);
+    }
+
+    /**
+     * avg pumps, adjusted pumps, burst rate of {@code code.length} balloons drawn with replacement
+     * by {@code rng.nextInt(code.length)}, as {@link #stats(int[], boolean[], int[], double[])} computes them.
+     */
+    private static void resample(int[] code, SplitMix rng, double[] out) {
+        int n = code.length;
+        long all = 0;
+        long unburstPumps = 0;
+        int unburst = 0;
+        if (n == 0) { // no balloons: nothing to draw, every statistic undefined
+            java.util.Arrays.fill(out, Double.NaN);
+            return;
+        }
+        SplitMix.Bound bound = new SplitMix.Bound(n);
+        for (int j = 0; j < n; j++) {
+            int c = code[rng.nextInt(bound)];
+            int p = c >>> 1;
+            int u = c & 1;
+            all += p;
+            unburst += u;
+            unburstPumps += p & -u;
+        }
+        out[0] = n == 0 ? Double.NaN : (double) all / n;
+        out[1] = unburst == 0 ? Double.NaN : (double) unburstPumps / unburst;
+        out[2] = n == 0 ? Double.NaN : (double) (n - unburst) / n;
     }
 
     /** avg pumps, adjusted pumps, burst rate of the balloons {@code idx} (all when null). */
@@ -113,7 +149,7 @@ final class Descriptives {
     }
 
     /** A seed offset that depends only on the group's names (stable across runs and orderings). */
-    private static long key(Sequences.Subject s, String type) {
+    static long key(Sequences.Subject s, String type) {
         long h = 1125899906842597L;
         for (byte c : (s.participant() + '\u0000' + s.persona() + '\u0000' + type).getBytes(StandardCharsets.UTF_8)) {
             h = 31 * h + c;

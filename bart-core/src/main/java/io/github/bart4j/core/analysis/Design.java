@@ -17,11 +17,21 @@ import java.util.List;
  * @param balloons balloons in the analysis
  * @param errored balloons that ended in an error
  * @param scoring {@code bart4j} (errored balloons left out) or {@code seed} (scored as 0 pumps, not burst)
+ * @param rules the rules the balloons were played under, each as {@link io.github.bart4j.core.Rules#describe()}
+ *     says (e.g. {@code classic}), in the order first found
  */
 public record Design(List<String> participants, List<String> personas, List<String> balloonTypes, List<Integer> epochs,
-                     boolean sameBalloons, int balloons, int errored, String scoring) {
+                     boolean sameBalloons, int balloons, int errored, String scoring, List<String> rules) {
+
+    /** A design of balloons played under the classic rules. */
+    public Design(List<String> participants, List<String> personas, List<String> balloonTypes, List<Integer> epochs,
+                  boolean sameBalloons, int balloons, int errored, String scoring) {
+        this(participants, personas, balloonTypes, epochs, sameBalloons, balloons, errored, scoring,
+                List.of(io.github.bart4j.core.Rules.classic().describe()));
+    }
 
     public Design {
+        rules = List.copyOf(rules);
         participants = List.copyOf(participants);
         personas = List.copyOf(personas);
         balloonTypes = List.copyOf(balloonTypes);
@@ -38,7 +48,12 @@ public record Design(List<String> participants, List<String> personas, List<Stri
         return balloonTypes.stream().anyMatch(t -> !t.isEmpty());
     }
 
-    /** Two or three lines describing the design, for the top of the output. */
+    /** Whether every balloon was played under the classic rules (what par4, EWMV, CRRA and CogBench assume). */
+    public boolean classicRules() {
+        return rules.stream().allMatch(r -> r.equals(io.github.bart4j.core.Rules.classic().describe()));
+    }
+
+    /** Two or three lines describing the design, for the top of the output (a third on rules other than classic). */
     public String toText() {
         List<String> parts = new ArrayList<>();
         parts.add(participants.size() + (participants.size() == 1 ? " participant" : " participants"));
@@ -56,6 +71,8 @@ public record Design(List<String> participants, List<String> personas, List<Stri
         return "Design: " + String.join(", ", parts) + same + ".\n"
                 + "Balloons: " + balloons + " analysed, " + errored + " errored "
                 + (scoring.equals("seed") ? "(scored as the seed did: 0 pumps, not burst, counted)"
-                        : "(left out)") + ". Scoring: " + scoring + ".\n";
+                        : "(left out)") + ". Scoring: " + scoring + ".\n"
+                + (classicRules() ? "" : "Rules: " + String.join(", ", rules) + "; the sections "
+                        + String.join(", ", Analysis.CLASSIC_RULES_SECTIONS) + " assume the classic rules and do not apply.\n");
     }
 }

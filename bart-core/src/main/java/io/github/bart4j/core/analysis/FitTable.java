@@ -33,10 +33,13 @@ public final class FitTable {
     /**
      * Fits {@code model} to every participant (and persona) of {@code results}; errored balloons
      * are left out, participants without any other balloon have no row.
+     *
+     * @throws IllegalArgumentException when a result was played under rules other than the classic ones (naming them)
      */
     public static FitTable fit(CognitiveModel model, List<BalloonResult> results) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(results, "results");
+        ClassicRules.require("the " + model.label() + " fit", results);
         List<ModelFit> rows = new ArrayList<>();
         for (Map.Entry<Sequences.Subject, List<BalloonResult>> e : Sequences.bySubject(results).entrySet()) {
             rows.add(model.fit(e.getKey().participant(), e.getKey().persona(), BalloonData.of(e.getValue())));

@@ -77,10 +77,12 @@ public record ImpliedRiskAversion(String participant, String persona, double gam
      * @param balloons one participant's balloons; errored ones are ignored
      * @param referenceWealth {@code w0 > 0}
      * @param level confidence level of the interval, in (0, 1)
-     * @throws IllegalArgumentException when no balloon is left, or an argument is out of range
+     * @throws IllegalArgumentException when no balloon is left, an argument is out of range, or a
+     *     balloon was played under rules other than the classic ones (naming them)
      */
     public static ImpliedRiskAversion estimate(List<BalloonResult> balloons, double referenceWealth, double level) {
         Objects.requireNonNull(balloons, "balloons");
+        ClassicRules.require("implied CRRA risk aversion", balloons);
         if (!(referenceWealth > 0) || Double.isInfinite(referenceWealth)) {
             throw new IllegalArgumentException("referenceWealth must be > 0, but is " + referenceWealth);
         }

@@ -37,15 +37,20 @@ final class RankTests {
         }
         double[] sorted = Arrays.copyOf(abs, n);
         Arrays.sort(sorted);
-        // rank of each distinct |d|: mid-rank of its tie block; tie correction sum(t^3 - t)
+        double[] positive = new double[n];
+        int np = 0;
+        for (double v : d) {
+            if (v > 0) {
+                positive[np++] = v;
+            }
+        }
+        Arrays.sort(positive, 0, np);
+        // each tie block of |d|: its mid-rank counts once per positive difference in it (a merge of the
+        // two sorted arrays); tie correction sum(t^3 - t). Sums of half-integers: exact in any order.
         double ties = 0;
         double wPlus = 0;
         double total = n * (n + 1) / 2.0;
-        for (double v : d) {
-            if (v > 0) {
-                wPlus += midRank(sorted, v);
-            }
-        }
+        int k = 0;
         for (int i = 0; i < n; ) {
             int j = i;
             while (j < n && sorted[j] == sorted[i]) {
@@ -53,6 +58,12 @@ final class RankTests {
             }
             double t = j - i;
             ties += t * t * t - t;
+            int positives = 0;
+            while (k < np && positive[k] == sorted[i]) {
+                positives++;
+                k++;
+            }
+            wPlus += positives * ((i + 1 + j) / 2.0);
             i = j;
         }
         double mean = total / 2;
@@ -60,13 +71,6 @@ final class RankTests {
         double p = var <= 0 ? 1.0 : 2 * NORMAL.cumulativeProbability(-Math.abs(wPlus - mean) / Math.sqrt(var));
         double r = (wPlus - (total - wPlus)) / total;
         return new double[] {wPlus, n, Math.min(1.0, p), r};
-    }
-
-    /** Mid-rank (1-based) of {@code v} in the sorted array {@code sorted} (which holds it). */
-    private static double midRank(double[] sorted, double v) {
-        int lo = lowerBound(sorted, v);
-        int hi = lowerBound(sorted, Math.nextUp(v));
-        return (lo + 1 + hi) / 2.0;
     }
 
     private static int lowerBound(double[] a, double v) {

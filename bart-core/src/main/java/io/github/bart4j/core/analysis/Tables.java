@@ -98,7 +98,7 @@ final class Tables {
         long tests = list.stream().filter(c -> !Double.isNaN(c.pValue())).count();
         long differ = list.stream().filter(Comparison::differs).count();
         String what = personas ? "Persona contrasts within each participant" : "Pairwise comparisons";
-        return new AnalysisTable(name, what + " within each balloon type",
+        return new AnalysisTable(name, what + (a.design().typed() ? " within each balloon type" : ""),
                 "paired=true: Wilcoxon signed-rank on pumps of the same balloons (epoch, balloon id), effect = matched-pairs"
                         + " rank-biserial; paired=false (balloons differ): Mann-Whitney U on adjusted pumps, effect = Cliff's"
                         + " delta; effect > 0: " + (personas ? "persona_a" : "model_a") + " pumps more; normal approximation"

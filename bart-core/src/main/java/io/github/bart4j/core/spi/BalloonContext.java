@@ -1,6 +1,7 @@
 package io.github.bart4j.core.spi;
 
 import io.github.bart4j.core.BalloonResult;
+import io.github.bart4j.core.Rules;
 import java.util.List;
 
 /**
@@ -19,12 +20,23 @@ import java.util.List;
  * @param balloonsInSeries how many balloons the series has
  * @param history the finished balloons of this series (same participant, persona, epoch) in
  *     order; filled only for participants with {@link Participant#sequentialBalloons()}, else empty
+ * @param rules the balloon's rules (e.g. a constant burst probability per pump), never {@code null};
+ *     the participant decides whether to disclose them, as for the range
  */
 public record BalloonContext(int balloonId, String type, double rewardPerPump, int minPumps, int maxPumps,
                              double earningsSoFar, int epoch, String persona, int balloonsInSeries,
-                             List<BalloonResult> history) {
+                             List<BalloonResult> history, Rules rules) {
+
+    /** A context of a balloon of the {@linkplain Rules#classic() classic} rules. */
+    public BalloonContext(int balloonId, String type, double rewardPerPump, int minPumps, int maxPumps,
+                          double earningsSoFar, int epoch, String persona, int balloonsInSeries,
+                          List<BalloonResult> history) {
+        this(balloonId, type, rewardPerPump, minPumps, maxPumps, earningsSoFar, epoch, persona, balloonsInSeries,
+                history, Rules.classic());
+    }
 
     public BalloonContext {
+        rules = rules == null ? Rules.classic() : rules;
         type = type == null ? "" : type;
         persona = persona == null ? "" : persona;
         history = history == null ? List.of() : List.copyOf(history);

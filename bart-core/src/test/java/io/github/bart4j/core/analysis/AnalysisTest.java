@@ -52,6 +52,42 @@ class AnalysisTest {
     }
 
     @Test
+    void the_bootstrap_interval_is_the_percentile_interval_of_resamples_drawn_with_the_groups_seed() {
+        // the textbook percentile bootstrap, drawn index by index from the same stream the analysis uses
+        List<BalloonResult> data = results(ScriptedParticipants.random(0.7, 5));
+        GroupSummary g = Analysis.of(data, FAST).summaries().get(0);
+        int n = data.size();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(FAST.seed()
+                ^ Descriptives.key(new Sequences.Subject(g.participant(), g.persona()), ""));
+        double[][] reps = new double[3][FAST.bootstrapSamples()];
+        int[] counts = new int[3];
+        for (int r = 0; r < FAST.bootstrapSamples(); r++) {
+            List<BalloonResult> sample = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                sample.add(data.get(rng.nextInt(n)));
+            }
+            double avg = sample.stream().mapToInt(BalloonResult::pumps).average().orElse(Double.NaN);
+            double adjusted = sample.stream().filter(x -> !x.burst()).mapToInt(BalloonResult::pumps).average()
+                    .orElse(Double.NaN);
+            double rate = sample.stream().filter(BalloonResult::burst).count() / (double) n;
+            double[] st = {avg, adjusted, rate};
+            for (int k = 0; k < 3; k++) {
+                if (!Double.isNaN(st[k])) {
+                    reps[k][counts[k]++] = st[k];
+                }
+            }
+        }
+        Estimate[] got = {g.avgPumps(), g.adjustedPumps(), g.burstRate()};
+        for (int k = 0; k < 3; k++) {
+            org.hipparchus.stat.descriptive.rank.Percentile p = new org.hipparchus.stat.descriptive.rank.Percentile()
+                    .withEstimationType(org.hipparchus.stat.descriptive.rank.Percentile.EstimationType.R_7);
+            p.setData(java.util.Arrays.copyOf(reps[k], counts[k]));
+            assertThat(got[k].lower()).as("lower %d", k).isCloseTo(p.evaluate(2.5), within(1e-12));
+            assertThat(got[k].upper()).as("upper %d", k).isCloseTo(p.evaluate(97.5), within(1e-12));
+        }
+    }
+
+    @Test
     void a_wider_confidence_level_gives_a_wider_interval() {
         List<BalloonResult> data = results(ScriptedParticipants.random(0.8, 3));
         Estimate e95 = Analysis.of(data, FAST).summaries().get(0).burstRate();

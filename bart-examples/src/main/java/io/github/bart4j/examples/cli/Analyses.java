@@ -30,6 +30,31 @@ final class Analyses {
     }
 
     /**
+     * Refuses what assumes the classic BART rules (a fit, or a section of
+     * {@link Analysis#CLASSIC_RULES_SECTIONS} asked for by name) when a result was played under other
+     * rules; {@code --all} leaves those sections out instead.
+     *
+     * @throws UsageException naming the options and the rules
+     */
+    static void refuseClassicOnly(List<BalloonResult> results, String fit, List<String> sections) {
+        java.util.Optional<io.github.bart4j.core.Rules> other = Analysis.otherRules(results);
+        if (other.isEmpty()) {
+            return;
+        }
+        List<String> asked = new ArrayList<>();
+        if (fit != null) {
+            asked.add("--fit " + fit);
+        }
+        sections.stream().filter(Analysis.CLASSIC_RULES_SECTIONS::contains).distinct()
+                .forEach(s -> asked.add("--section " + s));
+        if (!asked.isEmpty()) {
+            throw new UsageException(String.join(", ", asked) + " assumes the classic BART rules (thresholds uniform"
+                    + " on a known range), but these results were played under the " + other.get().describe()
+                    + " rules; the other sections describe results of any rules");
+        }
+    }
+
+    /**
      * Model sizes from a file of {@code model,size} lines ({@code #} comments and blank lines
      * ignored; a header line whose size is not a number is skipped when it is the first line).
      *

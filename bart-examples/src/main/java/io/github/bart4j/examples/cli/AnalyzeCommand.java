@@ -57,7 +57,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--sizes", paramLabel = "FILE", description = "Model sizes for the ladder regression: lines"
-            + " 'model,size' (e.g. billions of parameters)")
+            + " 'model,size' (e.g. billions of parameters); default: the run's config key sizes, from its manifest")
     Path sizes;
 
     @Spec
@@ -76,6 +76,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
+        Analyses.refuseClassicOnly(results, fit == null ? null : fit.name(), sections);
         for (String note : PartialRuns.notes(files)) { // text: the output's first lines; csv/json: stderr
             if (format == Format.text) {
                 spec.commandLine().getOut().println(note);
@@ -83,8 +84,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("bart: warning: " + note);
             }
         }
+        java.util.Map<String, Double> modelSizes = ModelSizes.forAnalysis(sizes, files); // --sizes, else the manifest
         Analysis analysis = Analyses.analysis(results, seedScoring, fit == null ? null : CognitiveModel.fromLabel(fit.name()),
-                sizes == null ? java.util.Map.of() : Analyses.readSizes(sizes));
+                modelSizes);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Set<String> chosen = new LinkedHashSet<>(sections.isEmpty() && !all ? List.of("summary") : sections);
         if (all) {
@@ -93,7 +95,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (fit != null) {
             chosen.add("fit_" + fit.name());
         }
-        if (sizes != null) {
+        if (!modelSizes.isEmpty()) {
             chosen.add("ladder");
         }
         var out = spec.commandLine().getOut();
@@ -110,7 +112,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 doc.put("summary", summary);
                 doc.put("design", analysis.design());
                 doc.put("findings", analysis.findings());
-                doc.put("analysis", Analyses.tables(sections.isEmpty() && fit == null && sizes == null
+                doc.put("analysis", Analyses.tables(sections.isEmpty() && fit == null && modelSizes.isEmpty()
                         ? analysis.tables() : analysis.tables(chosen)));
                 out.println(json.writeValueAsString(doc));
             }

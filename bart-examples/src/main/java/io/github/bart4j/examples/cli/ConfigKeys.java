@@ -27,7 +27,8 @@ final class ConfigKeys {
             Map.entry("minPumps", "min_pumps"),
             Map.entry("maxPumps", "max_pumps"),
             Map.entry("count", "num_balloons"),
-            Map.entry("rewardPerPump", "reward_per_pump"));
+            Map.entry("rewardPerPump", "reward_per_pump"),
+            Map.entry("burstProbability", "burst_probability"));
 
     private ConfigKeys() {
     }

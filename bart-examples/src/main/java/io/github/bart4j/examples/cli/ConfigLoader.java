@@ -47,13 +47,14 @@ public final class ConfigLoader {
             "epochs", "temperature", "max_tokens", "conversation", "max_invalid_retries", "structured_output",
             "max_concurrency", "max_concurrency_per_model", "request_timeout_seconds", "max_retries", "personas",
             "task", "balloon_order", "disclose_range", "http_referer", "x_title", "openai_api_key", "model_seed",
-            "max_response_bytes");
+            "max_response_bytes", "burst_probability");
 
     /** Every top-level key a config file may hold: the seed's and bart4j's. */
     static Set<String> acceptedKeys() {
         Set<String> all = new LinkedHashSet<>(SEED_KEYS);
         all.addAll(ADDED_KEYS);
         all.addAll(CostSettings.KEYS);
+        all.add(ModelSizes.KEY);
         return all;
     }
 
@@ -82,8 +83,8 @@ public final class ConfigLoader {
     public static RunConfig demo() {
         return new RunConfig("bart4j-demo", 1, 20, 0.10, 50, List.of("crra:2", "crra:1", "crra:0", "crra:-1"),
                 "simulated", null, null, "none", false, "runs", true, true, null, 42L, null, "shuffled", 1, null, null,
-                null, "per_balloon", 3, false, 8, 8, 60, 4, ChatModels.DEFAULT_MAX_RESPONSE_BYTES, Map.of(), "classic", true, null, null, List.of(),
-                CostSettings.NONE);
+                null, "per_balloon", 3, false, 8, 8, 60, 4, ChatModels.DEFAULT_MAX_RESPONSE_BYTES, Map.of(), Map.of(), "classic", true, null, null, List.of(),
+                CostSettings.NONE, null);
     }
 
     /** Loads {@code file}. */
@@ -320,6 +321,7 @@ public final class ConfigLoader {
             int balloons = thresholds != null ? thresholds.size() : types != null
                     ? types.stream().mapToInt(BalloonType::count).sum() : numBalloons == null ? 5 : numBalloons;
             String order = choice("balloon_order", "shuffled", List.of("shuffled", "blocked"));
+            Double burstProbability = burstProbability(thresholds != null, types != null);
             JsonNode seedNode = get("seed");
             Long seed = null;
             if (seedNode != null) {
@@ -362,14 +364,33 @@ public final class ConfigLoader {
             String task = choice("task", "classic", List.of("classic", "automatic"));
             String baseUrl = baseUrl();
             Map<String, String> personas = personas();
+            Map<String, Double> sizes = ModelSizes.read(get(ModelSizes.KEY), models, this::bad);
             String[] key = apiKey(backend, baseUrl);
             return new RunConfig(experimentName, minPumps, maxPumps, reward, balloons, models, backend, baseUrl,
                     key[0], key[1], bool("debug_mode", false), outputDir(), bool("log_json", true),
                     bool("log_csv", true), thresholds, seed, types, order, epochs, temperature, maxTokens, modelSeed,
                     conversation, maxInvalid, bool("structured_output", false), maxConcurrency, perModel, timeout,
-                    maxRetries, maxResponseBytes, personas, task, bool("disclose_range", true), string("http_referer", null),
+                    maxRetries, maxResponseBytes, personas, sizes, task, bool("disclose_range", true), string("http_referer", null),
                     string("x_title", null), List.copyOf(warnings),
-                    CostSettings.read(get("max_cost_usd"), get("max_tokens_total"), get("prices"), this::bad));
+                    CostSettings.read(get("max_cost_usd"), get("max_tokens_total"), get("prices"), this::bad),
+                    burstProbability);
+        }
+
+        /** The constant-hazard rules' burst probability per pump, or null for the classic rules. */
+        private Double burstProbability(boolean thresholds, boolean types) {
+            Double p = number("burst_probability", null);
+            if (p == null) {
+                return null;
+            }
+            if (!(p > 0 && p <= 1)) {
+                throw bad("burst_probability", get("burst_probability"), "must be > 0 and <= 1 (the chance that one"
+                        + " pump bursts the balloon)");
+            }
+            if (thresholds || types) {
+                throw new UsageException(file + ": key 'burst_probability' draws the thresholds, so it cannot be set"
+                        + " with '" + (thresholds ? "thresholds" : "balloon_types") + "'");
+            }
+            return p;
         }
 
         /** Names become paths and are printed in resume commands: a newline or NUL would break both. */

@@ -65,6 +65,12 @@ final class Outputs {
                         + (expected == null ? "no such balloon" : "threshold " + expected.threshold())
                         + "; this journal belongs to another experiment; use a new --run-dir");
             }
+            if (!expected.rules().equals(r.balloon().rules())) {
+                throw new UsageException(journal + ": balloon " + id + " of " + r.participant() + " was played under the "
+                        + r.balloon().rules().describe() + " rules, but the config's balloons are played under the "
+                        + expected.rules().describe() + " rules; this journal belongs to another experiment;"
+                        + " use a new --run-dir");
+            }
         }
         return results;
     }
@@ -232,6 +238,10 @@ final class Outputs {
         sched.put("reward_per_pump", schedule.rewardPerPump());
         sched.put("thresholds", schedule.thresholds());
         sched.put("balloon_types", schedule.balloons().stream().map(Balloon::type).toList());
+        sched.put("rules", schedule.rules().name());
+        if (!schedule.rules().isClassic()) {
+            sched.put("burst_probability", schedule.rules().burstProbability());
+        }
         m.put("schedule", sched);
         if (tally != null) {
             Map<String, Object> totals = new LinkedHashMap<>();

@@ -33,6 +33,10 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--svg", description = "Also write each plot as SVG (PNG only by default)")
     boolean svg;
 
+    @Option(names = "--sizes", paramLabel = "FILE", description = "Model sizes for the ladder plot: lines"
+            + " 'model,size' (e.g. billions of parameters); default: the run's config key sizes, from its manifest")
+    Path sizes;
+
     @Spec
     CommandSpec spec;
 
@@ -49,8 +53,7 @@ final class PlotCommand implements Callable<Integer> {
             throw new UsageException(files.get(0) + ": holds no balloons");
         }
         Path report = Report.write(io.github.bart4j.core.analysis.Analysis.of(results,
-                io.github.bart4j.core.analysis.AnalysisOptions.defaults().withFits(
-                        io.github.bart4j.core.analysis.CognitiveModel.PAR4, io.github.bart4j.core.analysis.CognitiveModel.EWMV)),
+                Report.options(results).withSizes(ModelSizes.forAnalysis(sizes, files))),
                 out, parameters(), svg);
         spec.commandLine().getOut().println("report: " + report);
         return 0;
@@ -68,9 +71,11 @@ final class PlotCommand implements Callable<Integer> {
                         new TypeReference<Map<String, Object>>() { });
                 Object config = m.get("config");
                 if (config instanceof Map<?, ?> c) {
-                    c.forEach((k, v) -> p.put(String.valueOf(k), v));
+                    p.putAll(ReportParameters.of(c)); // only what applies to this run: no nulls, no unused defaults
                 }
-                p.put("seed", m.get("seed"));
+                if (m.get("seed") != null) {
+                    p.put("seed", m.get("seed"));
+                }
             } catch (IOException e) {
                 p.put("manifest", "unreadable: " + ConfigLoader.oneLine(e.getMessage()));
             }

@@ -1,8 +1,10 @@
 package io.github.bart4j.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.bart4j.core.Balloon;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ResultFiles;
+import io.github.bart4j.core.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,11 @@ import java.util.Map;
  * its last record) — put in the run's stable order (model and persona as in the manifest's
  * config, then epoch, balloon), so its statistics equal those of the run's {@code BART_combined.csv}.
  * A run directory without a journal is read through its {@code BART_combined.csv}.
+ *
+ * <p>A combined CSV does not record the rules its balloons were played under: when the
+ * {@code manifest.json} beside it names rules other than the classic ones ({@code schedule.rules},
+ * {@code schedule.burst_probability}), its balloons get those rules. Journals and
+ * {@code BART_results.json} record them per balloon.
  */
 final class ResultInputs {
 
@@ -62,7 +69,8 @@ final class ResultInputs {
                         + RunDirectory.COMBINED + "; give a run directory or a result file");
             }
         }
-        if (!journals) { // one pass over every file; it refuses a balloon held by two of them, naming both places
+        if (!journals && read.stream().allMatch(f -> csvRules(f).isClassic())) {
+            // one pass over every file; it refuses a balloon held by two of them, naming both places
             return outcomesOnly ? ResultFiles.readOutcomes(read) : ResultFiles.readAll(read);
         }
         List<BalloonResult> out = new ArrayList<>();
@@ -71,11 +79,50 @@ final class ResultInputs {
             if (Files.isDirectory(files.get(i)) && f.getFileName().toString().equals(RunDirectory.JOURNAL)) {
                 out.addAll(inRunOrder(ResultFiles.readJournal(f), files.get(i).resolve(RunDirectory.MANIFEST)));
             } else {
-                out.addAll(ResultFiles.read(f));
+                out.addAll(withRules(ResultFiles.read(f), csvRules(f)));
             }
         }
         if (read.size() > 1) {
             ResultFiles.readAll(read); // refuses a balloon held by two of the files, naming both places
+        }
+        return out;
+    }
+
+    /**
+     * The rules of a combined CSV's balloons as the {@code manifest.json} beside it names them:
+     * classic for any other file, without a manifest, or when the manifest names none (or cannot be read).
+     */
+    static Rules csvRules(Path file) {
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return Rules.classic();
+        }
+        Path manifest = file.toAbsolutePath().resolveSibling(RunDirectory.MANIFEST);
+        if (!Files.exists(manifest)) {
+            return Rules.classic();
+        }
+        try {
+            JsonNode schedule = RunDirectory.JSON.readTree(manifest.toFile()).path("schedule");
+            if (Rules.CONSTANT_HAZARD.equals(schedule.path("rules").asText())) {
+                return Rules.constantHazard(schedule.path("burst_probability").asDouble(Double.NaN));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(manifest + ": cannot tell the rules of " + file.getFileName() + ": "
+                    + ConfigLoader.oneLine(e.getMessage()));
+        }
+        return Rules.classic();
+    }
+
+    private static List<BalloonResult> withRules(List<BalloonResult> results, Rules rules) {
+        if (rules.isClassic()) {
+            return results;
+        }
+        Map<Balloon, Balloon> balloons = new HashMap<>();
+        List<BalloonResult> out = new ArrayList<>(results.size());
+        for (BalloonResult r : results) {
+            Balloon b = balloons.computeIfAbsent(r.balloon(), o -> new Balloon(o.id(), o.type(), o.minThreshold(),
+                    o.capacity(), o.threshold(), o.rewardPerPump(), rules));
+            out.add(new BalloonResult(r.participant(), r.persona(), r.epoch(), b, r.pumps(), r.burst(), r.earnings(),
+                    r.turns(), r.status(), r.error()));
         }
         return out;
     }

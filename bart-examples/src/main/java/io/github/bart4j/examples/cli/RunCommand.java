@@ -196,6 +196,10 @@ final class RunCommand implements Callable<Integer> {
         if (cfg.thresholds() != null) {
             return Schedule.explicit(cfg.thresholds(), cfg.minPumps(), cfg.maxPumps(), cfg.rewardPerPump());
         }
+        if (cfg.burstProbability() != null) {
+            return Schedule.constantHazard(cfg.burstProbability(), cfg.minPumps(), cfg.maxPumps(), cfg.numBalloons(),
+                    cfg.rewardPerPump(), seed);
+        }
         if (cfg.balloonTypes() != null) {
             return Schedule.typed(cfg.balloonTypes(), cfg.balloonOrder().equals("blocked") ? Schedule.Order.BLOCKED
                     : Schedule.Order.SHUFFLED, cfg.rewardPerPump(), seed);

@@ -8,6 +8,8 @@ import java.util.Map;
  * A validated run configuration: the seed's {@code bart_config.yaml} keys plus bart4j's additions
  * (each documented in docs/configuration.md). Built only by {@link ConfigLoader}; every field is checked.
  *
+ * <p>{@code sizes} (model name to size, for the model ladder) is empty when the config has none.
+ *
  * <p>{@code apiKey} is the secret; {@link #toString()} never shows it.
  */
 public record RunConfig(
@@ -42,12 +44,14 @@ public record RunConfig(
         int maxRetries,
         int maxResponseBytes,
         Map<String, String> personas,
+        Map<String, Double> sizes,
         String task,
         boolean discloseRange,
         String httpReferer,
         String appTitle,
         List<String> warnings,
-        CostSettings cost) {
+        CostSettings cost,
+        Double burstProbability) {
 
     /** The config as recorded in manifests and compared on resume: everything but the secret. */
     public Map<String, Object> publicView() {
@@ -60,6 +64,9 @@ public record RunConfig(
         m.put("max_pumps", maxPumps);
         m.put("reward_per_pump", rewardPerPump);
         m.put("num_balloons", numBalloons);
+        if (burstProbability != null) { // only then: a classic run's files stay as they were
+            m.put("burst_probability", burstProbability);
+        }
         m.put("thresholds", thresholds);
         m.put("seed", seed);
         m.put("balloon_types", balloonTypes == null ? null : balloonTypes.stream()
@@ -75,6 +82,9 @@ public record RunConfig(
         m.put("structured_output", structuredOutput);
         m.put("disclose_range", discloseRange);
         m.put("personas", personas);
+        if (!sizes.isEmpty()) { // for the model ladder of analyze and plot; not an experiment key
+            m.put("sizes", sizes);
+        }
         m.put("max_concurrency", maxConcurrency);
         m.put("max_concurrency_per_model", maxConcurrencyPerModel);
         m.put("request_timeout_seconds", requestTimeoutSeconds);
@@ -97,7 +107,7 @@ public record RunConfig(
     public static final List<String> EXPERIMENT_KEYS = List.of("backend", "base_url", "model_list", "min_pumps",
             "max_pumps", "reward_per_pump", "num_balloons", "thresholds", "seed", "balloon_types", "balloon_order",
             "epochs", "task", "temperature", "max_tokens", "model_seed", "conversation", "max_invalid_retries", "structured_output",
-            "disclose_range", "personas");
+            "disclose_range", "personas", "burst_probability");
 
     @Override
     public String toString() {

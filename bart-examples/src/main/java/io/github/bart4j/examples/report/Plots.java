@@ -7,6 +7,7 @@ import io.github.bart4j.core.analysis.Analysis;
 import io.github.bart4j.core.analysis.FitTable;
 import io.github.bart4j.core.analysis.GroupSummary;
 import io.github.bart4j.core.analysis.ImpliedRiskAversion;
+import io.github.bart4j.core.analysis.Ladder;
 import io.github.bart4j.core.analysis.ModelFit;
 import org.hipparchus.stat.descriptive.rank.Percentile;
 import org.knowm.xchart.AnnotationLine;
@@ -51,11 +52,21 @@ final class Plots {
         if (rows.isEmpty()) {
             return plots; // nothing was played without error: the report holds only its tables
         }
+        List<Facet> facets = facets(analysis, rows);
         plots.add(adjustedPumps(rows, analysis));
+        if (!facets.isEmpty()) {
+            plots.add(adjustedPumpsFaceted(facets, analysis));
+        }
         plots.add(pumpBoxes(rows, analysis));
-        plots.add(burstVsPumps(rows, analysis));
+        if (!facets.isEmpty()) {
+            plots.add(pumpBoxesFaceted(facets, analysis));
+        }
+        plots.add(burstVsPumps(rows, facets, analysis));
         plots.add(pumpsOverBalloons(analysis));
-        if (!analysis.riskAversion().isEmpty()) {
+        if (!analysis.ladder().isEmpty()) {
+            plots.add(ladder(analysis.ladder(), "mean pumps per balloon", analysis.options().confidenceLevel()));
+        }
+        if (analysis.design().classicRules() && !analysis.riskAversion().isEmpty()) {
             plots.add(impliedGamma(rows, analysis));
         }
         for (FitTable t : analysis.fits()) {
@@ -94,6 +105,63 @@ final class Plots {
                 + (s.errored() > 0 ? ", " + s.errored() + " errored)" : ")")).toList();
     }
 
+    /** One panel of a faceted chart: a title ("type blue", "persona bold") and its rows. */
+    record Facet(String title, List<GroupSummary> rows, java.util.function.Predicate<Balloon> balloons) {
+    }
+
+    /**
+     * The facets the design has: one per balloon type when the balloons are typed (rows: each
+     * participant's summary on that type), else one per persona when there are several (rows: the
+     * participants, in one order in every facet); none otherwise.
+     */
+    static List<Facet> facets(Analysis a, List<GroupSummary> overall) {
+        List<Facet> out = new ArrayList<>();
+        if (a.design().typed()) {
+            for (String type : a.design().balloonTypes()) {
+                List<GroupSummary> rows = new ArrayList<>();
+                for (GroupSummary o : overall) {
+                    a.summaries().stream().filter(s -> s.balloonType().equals(type) && s.balloons() > 0
+                            && s.participant().equals(o.participant()) && s.persona().equals(o.persona()))
+                            .findFirst().ifPresent(rows::add);
+                }
+                if (!rows.isEmpty()) {
+                    out.add(new Facet("type " + type, rows, b -> b.type().equals(type)));
+                }
+            }
+        } else if (a.design().personas().size() >= 2) {
+            List<String> participants = overall.stream().map(GroupSummary::participant).distinct().toList();
+            for (String persona : a.design().personas()) {
+                List<GroupSummary> rows = new ArrayList<>();
+                for (String participant : participants) {
+                    overall.stream().filter(s -> s.participant().equals(participant) && s.persona().equals(persona))
+                            .findFirst().ifPresent(rows::add);
+                }
+                if (!rows.isEmpty()) {
+                    out.add(new Facet("persona " + (persona.isEmpty() ? "none" : persona), rows, b -> true));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "type" or "persona": what the facets split by. */
+    private static String facetKind(List<Facet> facets) {
+        return facets.get(0).title().startsWith("type ") ? "type" : "persona";
+    }
+
+    /**
+     * A facet row's label: participant, persona and (when the facets are types) the type, with n and
+     * errored; distinct across facets, as XChart drops tick labels when two are equal.
+     */
+    private static String facetRowLabel(GroupSummary s, boolean byType) {
+        String name = label(s.participant(), s.persona()) + (byType ? ", " + s.balloonType() : "");
+        return name + " (n " + s.balloons() + (s.errored() > 0 ? ", " + s.errored() + " errored)" : ")");
+    }
+
+    private static String facetHeader(Facet f) {
+        return "\u2014 " + f.title() + " \u2014";
+    }
+
     // ---- charts
 
     static Plot adjustedPumps(List<GroupSummary> rows, Analysis a) {
@@ -121,21 +189,63 @@ final class Plots {
                 pumps.computeIfAbsent(label(r.participant(), r.persona()), k -> new ArrayList<>()).add(r.pumps());
             }
         }
-        List<String> names = labels(rows);
-        int n = names.size();
-        XYChart c = rowChart("Pumps per balloon", "pumps (box: quartiles, diamond: median, whiskers: 1.5 IQR, dots: outliers)",
-                display(rows));
+        List<double[]> data = new ArrayList<>();
+        for (String name : labels(rows)) {
+            data.add(pumps.getOrDefault(name, List.of()).stream().mapToDouble(Integer::doubleValue).toArray());
+        }
+        XYChart c = rowChart("Pumps per balloon", BOX_AXIS, display(rows));
+        boxes(c, data);
+        evLine(c, a);
+        return new Plot("pumps_boxplot", "Distribution of pumps per balloon (the bursting pump counted); the red line is the"
+                + " expected-value-optimal plan.", c);
+    }
+
+    private static final String BOX_AXIS = "pumps (box: quartiles, diamond: median, whiskers: 1.5 IQR, dots: outliers)";
+
+    /** The boxplot per facet: per balloon type or per persona, one panel under another on one axis. */
+    static Plot pumpBoxesFaceted(List<Facet> facets, Analysis a) {
+        boolean byType = facetKind(facets).equals("type");
+        Map<String, List<Integer>> pumps = new LinkedHashMap<>();
+        for (BalloonResult r : a.results()) {
+            if (!r.isError()) {
+                pumps.computeIfAbsent(r.participant() + '\u0000' + r.persona() + '\u0000' + (byType ? r.balloon().type() : ""),
+                        k -> new ArrayList<>()).add(r.pumps());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> data = new ArrayList<>();
+        for (Facet f : facets) {
+            names.add(facetHeader(f));
+            data.add(null);
+            for (GroupSummary s : f.rows()) {
+                names.add(facetRowLabel(s, byType));
+                data.add(pumps.getOrDefault(s.participant() + '\u0000' + s.persona() + '\u0000' + s.balloonType(), List.of())
+                        .stream().mapToDouble(Integer::doubleValue).toArray());
+            }
+        }
+        XYChart c = rowChart("Pumps per balloon, by " + facetKind(facets), BOX_AXIS, names);
+        boxes(c, data);
+        facetReferences(c, facets, names.size(), a);
+        return new Plot("pumps_boxplot_by_" + facetKind(facets), "Distribution of pumps per balloon in each "
+                + facetKind(facets) + " (the bursting pump counted); red lines: the expected-value-optimal plan"
+                + (byType ? " of each type." : "."), c);
+    }
+
+    /** Box, whiskers, median and outliers for each row; row {@code i} at height {@code n - i}, {@code null} rows empty. */
+    private static void boxes(XYChart c, List<double[]> data) {
+        int n = data.size();
         List<Double> outX = new ArrayList<>();
         List<Double> outY = new ArrayList<>();
         double[] med = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] d = pumps.getOrDefault(names.get(i), List.of()).stream().mapToDouble(Integer::doubleValue).toArray();
+            double[] d = data.get(i);
             y[i] = n - i;
-            if (d.length == 0) {
+            if (d == null || d.length == 0) {
                 med[i] = Double.NaN;
                 continue;
             }
+            d = d.clone();
             Arrays.sort(d);
             Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
             p.setData(d);
@@ -179,52 +289,160 @@ final class Plots {
             o.setMarker(SeriesMarkers.CIRCLE);
             o.setMarkerColor(FAINT.darker());
         }
-        evLine(c, a);
-        return new Plot("pumps_boxplot", "Distribution of pumps per balloon (the bursting pump counted); the red line is the"
-                + " expected-value-optimal plan.", c);
     }
 
-    static Plot burstVsPumps(List<GroupSummary> rows, Analysis a) {
-        XYChart c = baseChart("Burst rate against average pumps", "average pumps per balloon", "burst rate", 700);
+    /** Adjusted pumps with intervals per facet: per balloon type or per persona, one panel under another. */
+    static Plot adjustedPumpsFaceted(List<Facet> facets, Analysis a) {
+        boolean byType = facetKind(facets).equals("type");
+        List<String> names = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (Facet f : facets) {
+            names.add(facetHeader(f));
+            values.add(new double[] {Double.NaN, Double.NaN, Double.NaN});
+            for (GroupSummary s : f.rows()) {
+                names.add(facetRowLabel(s, byType));
+                values.add(new double[] {s.adjustedPumps().value(), s.adjustedPumps().lower(), s.adjustedPumps().upper()});
+            }
+        }
+        XYChart c = rowChart("Adjusted pumps, by " + facetKind(facets),
+                "adjusted pumps, " + pct(a) + " bootstrap interval", names);
+        intervals(c, values.stream().mapToDouble(v -> v[0]).toArray(), values.stream().mapToDouble(v -> v[1]).toArray(),
+                values.stream().mapToDouble(v -> v[2]).toArray());
+        facetReferences(c, facets, names.size(), a);
+        return new Plot("adjusted_pumps_by_" + facetKind(facets), "Adjusted pumps in each " + facetKind(facets) + " with "
+                + pct(a) + " bootstrap intervals; red lines: the expected-value-optimal plan"
+                + (byType ? " of each type." : "."), c);
+    }
+
+    /**
+     * The expected-value-optimal plan of each facet's balloons as a red line over its rows (types have
+     * their own ranges); one line for the whole chart when every balloon has the same range.
+     */
+    private static void facetReferences(XYChart c, List<Facet> facets, int rows, Analysis a) {
+        List<Balloon> played = a.results().stream().filter(r -> !r.isError()).map(BalloonResult::balloon).toList();
+        int top = rows;
+        for (Facet f : facets) {
+            List<Balloon> own = played.stream().filter(f.balloons()).toList();
+            int first = top - 1; // the facet's first row under its header
+            int last = top - f.rows().size();
+            top = last - 1;
+            if (own.isEmpty()) {
+                continue;
+            }
+            Balloon b = own.get(0);
+            if (own.stream().allMatch(o -> o.minThreshold() == b.minThreshold() && o.capacity() == b.capacity())) {
+                double ev = ExpectedUtility.evOptimalPumps(b.minThreshold(), b.capacity());
+                XYSeries s = c.addSeries("ev " + f.title(), new double[] {ev, ev}, new double[] {first + 0.45, last - 0.45});
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(REFERENCE);
+                s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                        new float[] {6f, 4f}, 0f));
+                s.setShowInLegend(false);
+            }
+        }
+    }
+
+    static Plot burstVsPumps(List<GroupSummary> rows, List<Facet> facets, Analysis a) {
+        int height = 700;
+        XYChart c = baseChart(facets.isEmpty() ? "Burst rate against average pumps"
+                : "Burst rate against average pumps, by " + facetKind(facets), "average pumps per balloon", "burst rate", height);
         c.getStyler().setLegendVisible(true);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         List<Balloon> balloons = a.results().stream().filter(r -> !r.isError()).map(BalloonResult::balloon).toList();
-        int maxCap = balloons.stream().mapToInt(Balloon::capacity).max().orElse(1);
-        double[] planX = new double[maxCap + 1];
-        double[] planY = new double[maxCap + 1];
-        for (int k = 0; k <= maxCap; k++) {
-            int plan = k;
-            double[] e = expectedOfPlan(balloons, b -> plan);
-            planX[k] = e[0];
-            planY[k] = e[1];
+        boolean byType = !facets.isEmpty() && facetKind(facets).equals("type");
+        // one group of points per facet (all participants when there are none), each with its colour
+        List<Facet> groups = facets.isEmpty() ? List.of(new Facet("participants", rows, b -> true)) : facets;
+        List<String> legend = new ArrayList<>();
+        double xMax = 1;
+        List<double[]> planCurves = new ArrayList<>();
+        for (Facet g : byType ? groups : List.of(new Facet("", rows, b -> true))) {
+            List<Balloon> own = balloons.stream().filter(g.balloons()).toList();
+            int maxCap = own.stream().mapToInt(Balloon::capacity).max().orElse(1);
+            double[] planX = new double[maxCap + 1];
+            double[] planY = new double[maxCap + 1];
+            for (int k = 0; k <= maxCap; k++) {
+                int plan = k;
+                double[] e = expectedOfPlan(own, b -> plan);
+                planX[k] = e[0];
+                planY[k] = e[1];
+                xMax = Math.max(xMax, e[0]);
+            }
+            planCurves.add(planX);
+            planCurves.add(planY);
         }
-        XYSeries plans = c.addSeries("fixed plans: pump k times", planX, planY);
-        plans.setMarker(SeriesMarkers.NONE);
-        plans.setLineColor(FAINT.darker());
-        plans.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 4f}, 0f));
-        double[] x = rows.stream().mapToDouble(s -> s.avgPumps().value()).toArray();
-        double[] y = rows.stream().mapToDouble(s -> s.burstRate().value()).toArray();
-        XYSeries models = c.addSeries("participants", x, y);
-        models.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        models.setMarker(SeriesMarkers.CIRCLE);
-        models.setMarkerColor(BAR);
-        c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        c.getStyler().setAnnotationTextFontColor(new Color(60, 60, 60));
-        for (int i = 0; i < rows.size(); i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) { // each point names its participant, just above it
-                c.addAnnotation(new AnnotationText(label(rows.get(i).participant(), rows.get(i).persona()), x[i],
-                        y[i] + 0.022, false));
+        for (int i = 0; i < planCurves.size(); i += 2) {
+            String name = byType ? "fixed plans, " + groups.get(i / 2).title() : "fixed plans: pump k times";
+            XYSeries plans = c.addSeries(name, planCurves.get(i), planCurves.get(i + 1));
+            plans.setMarker(SeriesMarkers.NONE);
+            plans.setLineColor(byType ? faded(color(i / 2)) : FAINT.darker());
+            plans.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 4f}, 0f));
+            legend.add(name);
+        }
+        List<Double> allX = new ArrayList<>();
+        List<Double> allY = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Facet g = groups.get(gi);
+            double[] x = g.rows().stream().mapToDouble(s -> s.avgPumps().value()).toArray();
+            double[] y = g.rows().stream().mapToDouble(s -> s.burstRate().value()).toArray();
+            XYSeries points = c.addSeries(g.title(), x, y);
+            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            points.setMarker(SeriesMarkers.CIRCLE);
+            points.setMarkerColor(facets.isEmpty() ? BAR : color(gi));
+            legend.add(g.title());
+            for (int i = 0; i < x.length; i++) {
+                GroupSummary s = g.rows().get(i);
+                allX.add(x[i]);
+                allY.add(y[i]);
+                names.add(facets.isEmpty() || byType ? label(s.participant(), s.persona()) : s.participant());
+                if (!Double.isNaN(x[i])) {
+                    xMax = Math.max(xMax, x[i]);
+                }
             }
         }
         double[] ev = expectedOfPlan(balloons, b -> ExpectedUtility.evOptimalPumps(b.minThreshold(), b.capacity()));
-        XYSeries evPoint = c.addSeries("EV-optimal plan", new double[] {ev[0]}, new double[] {ev[1]});
-        evPoint.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        evPoint.setMarker(SeriesMarkers.DIAMOND);
-        evPoint.setMarkerColor(REFERENCE);
+        if (!byType) { // a typed schedule has one EV-optimal plan per type: the red lines of the by-type plots
+            XYSeries evPoint = c.addSeries("EV-optimal plan", new double[] {ev[0]}, new double[] {ev[1]});
+            evPoint.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            evPoint.setMarker(SeriesMarkers.DIAMOND);
+            evPoint.setMarkerColor(REFERENCE);
+            legend.add("EV-optimal plan");
+        }
         c.getStyler().setMarkerSize(11);
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0);
-        return new Plot("burst_vs_pumps", "Each participant's burst rate against its average pumps; the dashed line shows"
-                + " every fixed plan on this schedule, the red diamond the expected-value-optimal one.", c);
+        xMax = Math.ceil(xMax * 1.04);
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0).setXAxisMax(xMax);
+        PointLabels.Frame frame = PointLabels.Frame.of(c, 0, xMax, 0, 1);
+        List<java.awt.geom.Rectangle2D> reserved = new ArrayList<>(List.of(legendBox(frame, legend)));
+        if (!byType && !Double.isNaN(ev[0])) { // the EV-optimal diamond
+            reserved.add(PointLabels.reserve(frame.px(ev[0]) - 8, frame.py(ev[1]) - 8, 16, 16));
+        }
+        PointLabels.place(c, frame, allX.stream().mapToDouble(Double::doubleValue).toArray(),
+                allY.stream().mapToDouble(Double::doubleValue).toArray(), names, reserved);
+        return new Plot("burst_vs_pumps",
+                "Each participant's burst rate against its average pumps"
+                + (facets.isEmpty() ? "" : byType ? " on each balloon type" : " under each persona")
+                + "; the dashed line" + (byType ? "s show" : " shows") + " every fixed plan on "
+                + (byType ? "each type's balloons" : "this schedule")
+                + (byType ? "." : ", the red diamond the expected-value-optimal one."), c);
+    }
+
+    /** The inside-north-west legend's box in pixels (estimated from its entries), kept free of point labels. */
+    private static java.awt.geom.Rectangle2D legendBox(PointLabels.Frame frame, List<String> entries) {
+        double widest = entries.stream().mapToDouble(e -> TICKS.getStringBounds(e,
+                new java.awt.font.FontRenderContext(null, true, true)).getWidth()).max().orElse(0);
+        return PointLabels.reserve(frame.left(), frame.top(), widest + 70, entries.size() * 22 + 16);
+    }
+
+    private static final Color[] PALETTE = {new Color(31, 90, 160), new Color(230, 120, 20), new Color(40, 150, 70),
+        new Color(140, 70, 170), new Color(160, 90, 50), new Color(20, 150, 160), new Color(200, 60, 130)};
+
+    private static Color color(int i) {
+        Color c = PALETTE[i % PALETTE.length];
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 190);
+    }
+
+    private static Color faded(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
     }
 
     /** Expected pumps (bursting pump counted) and burst probability of a plan, averaged over the balloons' ranges. */
@@ -345,18 +563,133 @@ final class Plots {
                 shown.set(i, shown.get(i) + " at bound");
             }
         }
+        // a log axis where the parameter is a positive scale spanning a tenfold range or more
         boolean logScale = !parameter.equals("phi") && !parameter.equals("rho")
                 && !(t.model().label().equals("ewmv") && parameter.equals("eta"))
-                && Arrays.stream(v).filter(x -> !Double.isNaN(x)).allMatch(x -> x > 0);
+                && LogAxis.worth(v, lo, hi);
         XYChart c = rowChart(t.model().label() + " fit: " + parameter,
                 parameter + " (maximum likelihood, 95% Wald interval" + (logScale ? ", log scale" : "") + ")", shown);
-        c.getStyler().setXAxisLogarithmic(logScale);
-        if (!logScale) {
+        if (logScale) {
+            LogAxis.onX(c, v, lo, hi);
+            intervals(c, LogAxis.log10(v), LogAxis.log10(lo), LogAxis.log10(hi));
+        } else {
             c.getStyler().setXAxisDecimalPattern("0.###");
+            intervals(c, v, lo, hi);
         }
-        intervals(c, v, lo, hi);
         return new Plot("fit_" + t.model().label() + "_" + parameter, "Fitted " + t.model().label() + " parameter "
                 + parameter + " per participant.", c);
+    }
+
+    /**
+     * The model ladder: each participant's score against its size (log axis), the least-squares line
+     * of the score on log10 size per persona, and dashed lines through the mean point with the slopes
+     * at the ends of the slope's interval (the interval of the slope, not a band for the line).
+     */
+    static Plot ladder(List<Ladder> ladders, String score, double level) {
+        XYChart c = baseChart("Model ladder: " + score + " against model size", "model size (log scale)", score, 620);
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        double lxMin = Double.POSITIVE_INFINITY;
+        double lxMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Ladder l : ladders) {
+            for (Ladder.Point p : l.points()) {
+                lxMin = Math.min(lxMin, Math.log10(p.size()));
+                lxMax = Math.max(lxMax, Math.log10(p.size()));
+                yMin = Math.min(yMin, p.score());
+                yMax = Math.max(yMax, p.score());
+            }
+        }
+        double padX = Math.max(0.08, (lxMax - lxMin) * 0.06);
+        lxMin -= padX;
+        lxMax += padX;
+        List<Double> px = new ArrayList<>();
+        List<Double> py = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> legend = new ArrayList<>();
+        double[] raw = new double[] {Math.pow(10, lxMin), Math.pow(10, lxMax)};
+        for (int i = 0; i < ladders.size(); i++) {
+            Ladder l = ladders.get(i);
+            String who = l.persona().isEmpty() ? "" : " [" + l.persona() + "]";
+            double[] x = l.points().stream().mapToDouble(p -> Math.log10(p.size())).toArray();
+            double[] y = l.points().stream().mapToDouble(Ladder.Point::score).toArray();
+            XYSeries pts = c.addSeries("participants" + who, x, y);
+            pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            pts.setMarker(SeriesMarkers.CIRCLE);
+            pts.setMarkerColor(color(i));
+            legend.add("participants" + who);
+            for (Ladder.Point p : l.points()) {
+                px.add(Math.log10(p.size()));
+                py.add(p.score());
+                names.add(ladders.size() > 1 ? p.participant() + who : p.participant());
+            }
+            if (Double.isNaN(l.slope())) {
+                continue; // one point: no line
+            }
+            double x0 = Arrays.stream(x).min().orElse(0);
+            double x1 = Arrays.stream(x).max().orElse(0);
+            String fit = String.format(java.util.Locale.ROOT, "slope %s per tenfold size%s", signed(l.slope()),
+                    Double.isNaN(l.lower()) ? "" : String.format(java.util.Locale.ROOT, ", %s%% interval [%s, %s], p %s",
+                            pct(level), signed(l.lower()), signed(l.upper()), pValue(l.pValue())));
+            XYSeries line = c.addSeries("least squares" + who + ": " + fit, new double[] {x0, x1},
+                    new double[] {l.intercept() + l.slope() * x0, l.intercept() + l.slope() * x1});
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(color(i));
+            line.setLineWidth(2f);
+            legend.add("least squares" + who + ": " + fit);
+            yMin = Math.min(yMin, Math.min(l.intercept() + l.slope() * x0, l.intercept() + l.slope() * x1));
+            yMax = Math.max(yMax, Math.max(l.intercept() + l.slope() * x0, l.intercept() + l.slope() * x1));
+            if (!Double.isNaN(l.lower()) && !Double.isNaN(l.upper())) {
+                double mx = Arrays.stream(x).average().orElse(0);
+                double my = Arrays.stream(y).average().orElse(0);
+                for (double slope : new double[] {l.lower(), l.upper()}) {
+                    boolean first = slope == l.lower();
+                    double ya = my + slope * (x0 - mx);
+                    double yb = my + slope * (x1 - mx);
+                    String name = first ? "slopes at the interval's ends" + who : "upper slope" + who;
+                    XYSeries band = c.addSeries(name, new double[] {x0, x1}, new double[] {ya, yb});
+                    band.setMarker(SeriesMarkers.NONE);
+                    band.setLineColor(faded(color(i)));
+                    band.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                            new float[] {5f, 4f}, 0f));
+                    band.setShowInLegend(first);
+                    if (first) {
+                        legend.add(name);
+                    }
+                    yMin = Math.min(yMin, Math.min(ya, yb));
+                    yMax = Math.max(yMax, Math.max(ya, yb));
+                }
+            }
+        }
+        double padY = Math.max(0.5, (yMax - yMin) * 0.12);
+        yMin = Math.max(0, yMin - padY);
+        yMax = yMax + padY * (1 + 0.25 * legend.size()); // room for the legend above the points
+        c.getStyler().setXAxisMin(lxMin).setXAxisMax(lxMax).setYAxisMin(yMin).setYAxisMax(yMax);
+        LogAxis.onX(c, raw);
+        PointLabels.Frame frame = PointLabels.Frame.of(c, lxMin, lxMax, yMin, yMax);
+        double legendWidth = legend.stream().mapToDouble(e -> TICKS.getStringBounds(e,
+                new java.awt.font.FontRenderContext(null, true, true)).getWidth()).max().orElse(0) + 70;
+        PointLabels.place(c, frame, px.stream().mapToDouble(Double::doubleValue).toArray(),
+                py.stream().mapToDouble(Double::doubleValue).toArray(), names,
+                List.of(PointLabels.reserve(frame.right() - legendWidth, frame.top(), legendWidth, legend.size() * 22 + 16)));
+        return new Plot("ladder", "Each participant's " + score + " against its size (log axis); the line is the"
+                + " least-squares regression on log10 size (the ladder table gives slope, interval and p); dashed:"
+                + " lines through the mean with the slopes at the ends of the slope's interval.", c);
+    }
+
+    private static String signed(double v) {
+        return String.format(java.util.Locale.ROOT, "%+.2f", v);
+    }
+
+    private static String pct(double level) {
+        return Long.toString(Math.round(level * 100));
+    }
+
+    /** A p-value to 3 significant digits, as the analysis tables write it. */
+    private static String pValue(double p) {
+        return Double.isNaN(p) ? "n/a" : p == 0 ? "0"
+                : String.format(java.util.Locale.ROOT, "%.3g", p).replace("e-0", "e-").replace("e+0", "e+");
     }
 
     // ---- building blocks

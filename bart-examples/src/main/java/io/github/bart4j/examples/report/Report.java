@@ -59,8 +59,16 @@ public final class Report {
      */
     public static Path write(List<BalloonResult> results, Path outDir, Map<String, ?> runParameters) {
         Objects.requireNonNull(results, "results");
-        return write(Analysis.of(results, AnalysisOptions.defaults().withFits(CognitiveModel.PAR4, CognitiveModel.EWMV)),
-                outDir, runParameters);
+        return write(Analysis.of(results, options(results)), outDir, runParameters);
+    }
+
+    /**
+     * The report's analysis options: the defaults plus par4 and EWMV fits, which are left out when a
+     * result was played under rules other than the classic ones (they assume the classic rules).
+     */
+    public static AnalysisOptions options(List<BalloonResult> results) {
+        return Analysis.otherRules(results).isPresent() ? AnalysisOptions.defaults()
+                : AnalysisOptions.defaults().withFits(CognitiveModel.PAR4, CognitiveModel.EWMV);
     }
 
     /**
@@ -110,7 +118,41 @@ public final class Report {
         }
     }
 
-    static String html(Analysis a, Map<String, ?> params, List<String> figures) {
+    /**
+     * Writes the model-ladder plot of an analysis made with model sizes ({@link AnalysisOptions#withSizes}):
+     * each participant's mean pumps against its size on a log axis, with the regression line and the
+     * lines of the slope's interval ends.
+     *
+     * @return whether a plot was written ({@code false} when no participant has a size)
+     * @throws Bart4jException naming the file when it cannot be written
+     */
+    public static boolean writeLadderPlot(Analysis analysis, Path png) {
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(png, "png");
+        if (analysis.ladder().isEmpty()) {
+            return false;
+        }
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        Plots.Plot p = Plots.ladder(analysis.ladder(), "mean pumps per balloon", analysis.options().confidenceLevel());
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            BitmapEncoder.saveBitmap(p.chart(), bytes, BitmapEncoder.BitmapFormat.PNG);
+            Files.write(png, bytes.toByteArray());
+            return true;
+        } catch (IOException e) {
+            throw new Bart4jException("cannot write the ladder plot to " + png + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String html(Analysis a, Map<String, ?> runParameters, List<String> figures) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        runParameters.forEach((k, v) -> {
+            if (!(v == null || v instanceof java.util.Collection<?> c && c.isEmpty() || v instanceof Map<?, ?> m && m.isEmpty())) {
+                params.put(k, v); // not set for this run: nothing to show
+            }
+        });
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>bart4j report</title>\n<style>\n")
@@ -180,10 +222,7 @@ public final class Report {
         }
         if (!params.isEmpty()) {
             sb.append("<h2 id=\"parameters\">Run parameters</h2>\n<table>\n");
-            for (Map.Entry<String, ?> e : params.entrySet()) {
-                if (e.getValue() == null) {
-                    continue; // not set for this run: nothing to show
-                }
+            for (Map.Entry<String, Object> e : params.entrySet()) {
                 sb.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(String.valueOf(e.getValue())))
                         .append("</td></tr>\n");
             }

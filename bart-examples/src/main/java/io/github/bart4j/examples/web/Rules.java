@@ -11,14 +11,16 @@ import java.util.List;
  * ({@link BartPrompts#seed()}), filled in for one balloon, without the lines that only tell a model
  * how to phrase its answer.
  *
- * @param discloseRange whether the burst range is stated (the config's {@code disclose_range})
+ * @param discloseRange whether the burst range (and a constant burst probability) is stated (the config's
+ *     {@code disclose_range})
  */
 record Rules(boolean discloseRange) {
 
     /** The rules for {@code balloon}, one per line, e.g. "Each pump earns you $0.10, but ...". */
     List<String> lines(Balloon balloon) {
         BartPrompts prompts = BartPrompts.seed();
-        String range = discloseRange ? prompts.rangeRule() : "";
+        String range = !discloseRange ? "" : balloon.rules().isClassic() ? prompts.rangeRule()
+                : prompts.hazardRule().replace("{burst_chance}", balloon.rules().burstChance());
         String text = prompts.system().replace("{range_rule}", range)
                 .replace("{min}", Integer.toString(balloon.minThreshold()))
                 .replace("{max}", Integer.toString(balloon.capacity()))

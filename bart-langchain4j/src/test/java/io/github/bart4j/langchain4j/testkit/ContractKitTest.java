@@ -7,7 +7,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import io.github.bart4j.core.Answer;
+import io.github.bart4j.core.ParticipantException;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 import io.github.bart4j.core.spi.BalloonContext;
 import io.github.bart4j.core.spi.BalloonSession;
@@ -51,18 +51,15 @@ class ContractKitTest {
 
         @Override
         protected Participant failingParticipant() {
-            return answering("down", () -> {
-                throw new io.github.bart4j.core.ParticipantException("backend down", false);
-            });
+            return failing("down");
         }
     }
 
-    /** Cashes out when its backend fails: the failure a participant must never hide. */
+    /** Cashes out when its backend fails (here: always): the failure a participant must never hide. */
     static class CashOutOnFailureContract extends RandomPumperContract {
         @Override
         protected Participant failingParticipant() {
-            return answering("hides-failures", () -> Answer.decision(io.github.bart4j.core.Decision.CASH_OUT,
-                    "backend down, so: Cash Out"));
+            return renamed("hides-failures", ScriptedParticipants.fixed(0));
         }
     }
 
@@ -70,22 +67,11 @@ class ContractKitTest {
     static class NamelessContract extends ParticipantContract {
         @Override
         protected Participant participant() {
-            Participant inner = ScriptedParticipants.fixed(2);
-            return new Participant() {
-                @Override
-                public String name() {
-                    return " ";
-                }
-
-                @Override
-                public BalloonSession open(BalloonContext context) {
-                    return inner.open(context);
-                }
-            };
+            return renamed(" ", ScriptedParticipants.fixed(2));
         }
     }
 
-    private static Participant answering(String name, java.util.function.Supplier<Answer> reply) {
+    private static Participant renamed(String name, Participant inner) {
         return new Participant() {
             @Override
             public String name() {
@@ -94,7 +80,23 @@ class ContractKitTest {
 
             @Override
             public BalloonSession open(BalloonContext context) {
-                return state -> reply.get();
+                return inner.open(context);
+            }
+        };
+    }
+
+    private static Participant failing(String name) {
+        return new Participant() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public BalloonSession open(BalloonContext context) {
+                return state -> {
+                    throw new ParticipantException("backend down", false);
+                };
             }
         };
     }
