@@ -173,32 +173,46 @@ final class Outputs {
             } else {
                 tallied.forEach(r -> { });
             }
+            if (relay != null) {
+                relay.end();
+            }
+            List<Summary> summary = tally.summaries();
+            dir.writeAtomically(RunDirectory.SUMMARY, tmp -> Statistics.writeCsv(tmp, summary));
         } catch (RuntimeException | Error e) {
             if (relay != null) {
                 relay.abort();
             }
             throw e;
+        } finally {
+            // never return (or fail) while the JSON thread still writes into the run directory:
+            // the caller releases the directory's lock and may delete or reuse it
+            if (json != null) {
+                joinUninterruptibly(json);
+            }
         }
-        if (relay != null) {
-            relay.end();
+        if (jsonFailure[0] instanceof RuntimeException e) {
+            throw e;
         }
-        List<Summary> summary = tally.summaries();
-        dir.writeAtomically(RunDirectory.SUMMARY, tmp -> Statistics.writeCsv(tmp, summary));
-        if (json != null) {
-            try {
-                json.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing " + RunDirectory.RESULTS_JSON, e);
-            }
-            if (jsonFailure[0] instanceof RuntimeException e) {
-                throw e;
-            }
-            if (jsonFailure[0] instanceof Error e) {
-                throw e;
-            }
+        if (jsonFailure[0] instanceof Error e) {
+            throw e;
         }
         return tally;
+    }
+
+    /** Waits for {@code thread} to end; an interrupt meanwhile is kept for the caller, not lost. */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String summaryTable(List<Summary> summary) {

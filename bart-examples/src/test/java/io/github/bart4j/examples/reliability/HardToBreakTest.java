@@ -256,6 +256,13 @@ class HardToBreakTest {
 
         assertOneLine(o, 1, dir.resolve("BART_summary.csv").toString(), "no space left on device");
         assertThat(Files.readString(dir.resolve("journal.jsonl"))).isEqualTo(journal);
+        // the results-JSON thread ended before the run did: nothing writes into the directory afterwards
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("bart-results-json");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
+                    .containsExactly("BART_summary.csv.tmp");
+        }
         Files.delete(dir.resolve("BART_summary.csv.tmp"));
     }
 
