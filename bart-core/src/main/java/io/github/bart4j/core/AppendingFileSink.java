@@ -1,9 +1,7 @@
 package io.github.bart4j.core;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +20,7 @@ abstract class AppendingFileSink implements ResultSink {
     private static final Logger LOG = LoggerFactory.getLogger(AppendingFileSink.class);
 
     private final Path file;
-    private final Writer writer;
+    private final OutputStream out;
     private boolean closed;
 
     AppendingFileSink(Path file) {
@@ -32,9 +30,8 @@ abstract class AppendingFileSink implements ResultSink {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                    StandardCharsets.UTF_8), 1 << 16);
+            this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND); // a record is written whole, in one call
         } catch (IOException e) {
             throw new ResultIoException("cannot open " + file + " for writing: " + e.getMessage(), e);
         }
@@ -47,14 +44,20 @@ abstract class AppendingFileSink implements ResultSink {
         return file;
     }
 
-    /** Writes {@code text} and flushes; used for headers too. */
-    final synchronized void write(String text) {
+    /**
+     * Writes {@code text} in UTF-8 (an unpaired surrogate as {@code ?}) straight to the file; used
+     * for headers too.
+     */
+    final void write(String text) {
+        write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized void write(byte[] bytes) {
         if (closed) {
             throw new IllegalStateException("the sink writing " + file + " is closed");
         }
         try {
-            writer.write(text);
-            writer.flush();
+            out.write(bytes);
         } catch (IOException e) {
             throw new ResultIoException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -66,6 +69,34 @@ abstract class AppendingFileSink implements ResultSink {
         write(encode(result));
     }
 
+    /**
+     * The first half of {@code sink.accept(result)} for a sink of this kind: its record, encoded
+     * without holding any lock of the caller (or the encoding failure); {@code null} for other sinks.
+     * Hand it to {@link #accept(ResultSink, BalloonResult, Object)}.
+     */
+    static Object encodeAhead(ResultSink sink, BalloonResult result) {
+        if (!(sink instanceof AppendingFileSink file) || result == null) {
+            return null;
+        }
+        try {
+            return file.encode(result).getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Does what {@code sink.accept(result)} does, with the record {@link #encodeAhead} gave for it. */
+    static void accept(ResultSink sink, BalloonResult result, Object ahead) {
+        if (ahead instanceof RuntimeException e) {
+            throw e;
+        }
+        if (ahead instanceof byte[] bytes) {
+            ((AppendingFileSink) sink).write(bytes);
+        } else {
+            sink.accept(result);
+        }
+    }
+
     @Override
     public final synchronized void close() {
         if (closed) {
@@ -73,7 +104,7 @@ abstract class AppendingFileSink implements ResultSink {
         }
         closed = true;
         try {
-            writer.close();
+            out.close();
         } catch (IOException e) {
             throw new ResultIoException("cannot close " + file + ": " + e.getMessage(), e);
         }

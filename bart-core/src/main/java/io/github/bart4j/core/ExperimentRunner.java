@@ -255,24 +255,23 @@ final class ExperimentRunner {
                         stoppedEarly = scheduler.anyPending(i -> true);
                         break;
                     }
-                    Item pick = scheduler.peek(this::eligible);
-                    if (pick != null && !pick.series() && !mayStart(pick)) {
-                        continue; // refused: stops the run
-                    }
-                    ArmScheduler.Started next = pick == null ? null : scheduler.start(pick);
-                    if (next == null) {
-                        if (scheduler.inFlight() == 0) {
-                            break; // nothing in flight and nothing may start: nothing will change
-                        }
-                        try {
-                            changed.await();
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                            stopRequested = true;
-                        }
+                    ArmScheduler.Started next = next();
+                    if (next != null) {
+                        pool.execute(() -> work(pool, next));
                         continue;
                     }
-                    pool.execute(() -> play(next));
+                    if (stopRequested) {
+                        continue; // the budget refused: stops the run
+                    }
+                    if (scheduler.inFlight() == 0) {
+                        break; // nothing in flight and nothing may start: nothing will change
+                    }
+                    try {
+                        changed.await(); // signalled when a worker stops taking items (or the run stops)
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        stopRequested = true;
+                    }
                 }
                 while (scheduler.inFlight() > 0) {
                     changed.awaitUninterruptibly();
@@ -311,6 +310,54 @@ final class ExperimentRunner {
                 Duration.ofNanos(ticker.read() - startNanos), stopped ? budget.reached() : null);
     }
 
+    /**
+     * The item the scheduler starts next, or {@code null} when none may start now (the run stopped,
+     * a sink failed, no slot or arm is free, or the budget refused it, which stops the run). Called under the lock.
+     */
+    private ArmScheduler.Started next() {
+        if (stopRequested || sinkFailure != null) {
+            return null;
+        }
+        Item pick = scheduler.peek(this::eligible);
+        if (pick == null || (!pick.series() && !mayStart(pick))) {
+            return null;
+        }
+        return scheduler.start(pick);
+    }
+
+    /**
+     * A worker: plays {@code first}, then takes the scheduler's next item itself under the lock
+     * (the same rule the dispatching thread applies, without a hand-off per balloon), until none may
+     * start; then it wakes the dispatching thread, which decides whether the run is over.
+     */
+    private void work(ExecutorService pool, ArmScheduler.Started first) {
+        ArmScheduler.Started current = first;
+        while (current != null) {
+            boolean played = false;
+            try {
+                play(current);
+                played = true;
+            } finally {
+                lock.lock();
+                try {
+                    scheduler.finished(current);
+                    current = played ? next() : null; // an Error ends this worker; its slot is free
+                    ArmScheduler.Started more;
+                    while (current != null && (more = next()) != null) {
+                        ArmScheduler.Started extra = more;
+                        pool.execute(() -> work(pool, extra));
+                    }
+                    if (current == null) {
+                        changed.signalAll();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Plays one item; its slot is freed by the caller ({@link #work}). */
     private void play(ArmScheduler.Started started) {
         Item item = started.item();
         Arm arm = arms.get(item.arm());
@@ -332,14 +379,6 @@ final class ExperimentRunner {
                     sinkFailure = e instanceof Bart4jException ? e : new Bart4jException(
                             "unexpected failure playing " + name + ": " + e, e);
                 }
-            } finally {
-                lock.unlock();
-            }
-        } finally {
-            lock.lock();
-            try {
-                scheduler.finished(started);
-                changed.signalAll();
             } finally {
                 lock.unlock();
             }
@@ -420,6 +459,10 @@ final class ExperimentRunner {
     }
 
     private void record(BalloonResult result) {
+        Object[] encoded = new Object[sinks.size()]; // files' records are encoded before taking the lock
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = AppendingFileSink.encodeAhead(sinks.get(i), result);
+        }
         Progress progress;
         lock.lock();
         try {
@@ -428,8 +471,8 @@ final class ExperimentRunner {
                 return;
             }
             try {
-                for (ResultSink sink : sinks) {
-                    sink.accept(result);
+                for (int i = 0; i < encoded.length; i++) {
+                    AppendingFileSink.accept(sinks.get(i), result, encoded[i]);
                 }
             } catch (RuntimeException e) {
                 sinkFailure = new Bart4jException("could not store the result of " + result.participant()

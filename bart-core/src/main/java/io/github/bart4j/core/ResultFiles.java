@@ -3,10 +3,12 @@ package io.github.bart4j.core;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,7 +170,7 @@ public final class ResultFiles {
         Objects.requireNonNull(results, "results");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer out = newWriter(tmp)) {
                 out.write(CombinedCsv.header());
                 for (BalloonResult r : results) {
                     out.write(CombinedCsv.row(r));
@@ -204,7 +206,7 @@ public final class ResultFiles {
         Objects.requireNonNull(file, "file");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            try (Writer out = newWriter(tmp);
                  JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)) {
                 g.useDefaultPrettyPrinter();
                 writeHead(g, experimentName, timestamp, parameters, summary);
@@ -238,7 +240,7 @@ public final class ResultFiles {
             // the part after the summary, written by a generator in the same state as after it: an
             // object with an entry written (to nowhere), so the next field starts with its separator
             Switchable target = new Switchable();
-            try (Writer out = Files.newBufferedWriter(tail, StandardCharsets.UTF_8);
+            try (Writer out = newWriter(tail);
                  JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(target)) {
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
@@ -248,8 +250,10 @@ public final class ResultFiles {
                 writeTail(g, results);
             }
             List<Summary> rows = summary.get();
-            try (java.io.OutputStream bytes = Files.newOutputStream(tmp)) {
-                Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+            try (FileChannel whole = FileChannel.open(tmp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        java.nio.channels.Channels.newOutputStream(whole), StandardCharsets.UTF_8));
                 JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)
                         .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
                         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -257,7 +261,12 @@ public final class ResultFiles {
                 writeHead(g, experimentName, timestamp, parameters, rows);
                 g.close(); // flushes the head, leaves the object open and the stream to us
                 out.flush();
-                Files.copy(tail, bytes);
+                try (FileChannel source = FileChannel.open(tail, StandardOpenOption.READ)) {
+                    long size = source.size(); // copied by the kernel, not through a buffer of ours
+                    for (long at = 0; at < size; ) {
+                        at += source.transferTo(at, size - at, whole);
+                    }
+                }
             }
             replace(tmp, file);
         } catch (IOException e) {
@@ -269,6 +278,16 @@ public final class ResultFiles {
                 // a leftover temporary file; the result file is complete or the error above says why not
             }
         }
+    }
+
+    /**
+     * A new UTF-8 file as {@link Files#newBufferedWriter(Path, java.nio.charset.Charset,
+     * java.nio.file.OpenOption...)} opens it (an unpaired surrogate fails the write, as there), writing
+     * in large blocks: the result files may be hundreds of megabytes.
+     */
+    static Writer newWriter(Path file) throws IOException {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(
+                Files.newOutputStream(file), 1 << 20), StandardCharsets.UTF_8.newEncoder()), 1 << 16);
     }
 
     /** A writer whose output goes nowhere until {@link #to} names where. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,33 +33,163 @@ final class ResultJson {
     private ResultJson() {
     }
 
-    /** One result as a single line of JSON, {@code "\n"} included. */
+    /**
+     * One result as a single line of JSON, {@code "\n"} included: exactly what {@link #write} gives
+     * through a generator of {@link #MAPPER} without a pretty printer (keys in the same order, strings
+     * escaped as Jackson escapes them, numbers as {@code Double.toString}, NaN and infinities quoted), built
+     * straight into a string, since it is done once per balloon ({@code ResultJsonTest} compares the two).
+     */
     public static String line(BalloonResult r) {
-        StringBuilder text = new StringBuilder(2048); // a typical line fits: no copying while it grows
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new Writer() {
-            @Override
-            public void write(char[] buf, int off, int len) {
-                text.append(buf, off, len);
-            }
-
-            @Override
-            public void write(String str, int off, int len) {
-                text.append(str, off, off + len);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        })) {
-            write(g, r);
-        } catch (IOException e) {
-            throw new ResultIoException("cannot write a result as JSON: " + e.getMessage(), e);
+        Balloon b = r.balloon();
+        StringBuilder t = new StringBuilder(2048); // a typical line fits: no copying while it grows
+        t.append("{\"model\":");
+        string(t, r.participant());
+        t.append(",\"balloon_id\":").append(b.id());
+        t.append(",\"epoch\":").append(r.epoch());
+        t.append(",\"persona\":");
+        string(t, r.persona());
+        t.append(",\"balloon_type\":");
+        string(t, b.type());
+        t.append(",\"threshold_pumps\":").append(b.threshold());
+        t.append(",\"min_pumps\":").append(b.minThreshold());
+        t.append(",\"max_pumps\":").append(b.capacity());
+        t.append(",\"reward_per_pump\":");
+        number(t, b.rewardPerPump());
+        if (!b.rules().isClassic()) {
+            t.append(",\"rules\":");
+            string(t, b.rules().name());
+            t.append(",\"burst_probability\":");
+            number(t, b.rules().burstProbability());
         }
-        return text.append('\n').toString();
+        t.append(",\"pumps_attempted\":").append(r.pumps());
+        t.append(",\"burst\":").append(r.burst());
+        t.append(",\"earnings\":");
+        number(t, r.earnings());
+        t.append(",\"status\":");
+        string(t, r.status().label());
+        t.append(",\"error\":");
+        string(t, r.error());
+        t.append(",\"choices\":[");
+        boolean first = true;
+        for (Decision d : r.choices()) {
+            first = comma(t, first);
+            string(t, d.label());
+        }
+        t.append("],\"full_responses\":[");
+        first = true;
+        if (r.isError()) {
+            first = comma(t, first);
+            string(t, CombinedCsv.ERROR_PREFIX + r.error());
+        }
+        for (String s : r.responses()) {
+            first = comma(t, first);
+            string(t, s);
+        }
+        t.append("],\"invalid_responses\":[");
+        first = true;
+        for (String s : r.invalidResponses()) {
+            first = comma(t, first);
+            string(t, s);
+        }
+        t.append(']');
+        usage(t, r.usage());
+        t.append(",\"latency_ms\":").append(r.latencyMillis());
+        t.append(",\"decisions\":[");
+        first = true;
+        for (Turn turn : r.turns()) {
+            Answer a = turn.answer();
+            first = comma(t, first);
+            t.append("{\"raw\":");
+            string(t, a.raw());
+            t.append(",\"decision\":");
+            string(t, a instanceof Answer.Choice c ? c.decision().label() : null);
+            t.append(",\"pumps_declared\":");
+            if (a instanceof Answer.PumpCount p) {
+                t.append(p.pumps());
+            } else {
+                t.append("null");
+            }
+            t.append(",\"invalid_reason\":");
+            string(t, a instanceof Answer.Invalid i ? i.reason() : null);
+            t.append(",\"reasoning\":");
+            string(t, a.reasoning());
+            usage(t, a.usage());
+            t.append(",\"latency_ms\":").append(turn.latencyMillis()).append('}');
+        }
+        return t.append("]}\n").toString();
+    }
+
+    private static boolean comma(StringBuilder t, boolean first) {
+        if (!first) {
+            t.append(',');
+        }
+        return false;
+    }
+
+    private static void usage(StringBuilder t, TokenUsage u) {
+        t.append(",\"input_tokens\":");
+        if (u.inputTokens() == null) {
+            t.append("null");
+        } else {
+            t.append(u.inputTokens().intValue());
+        }
+        t.append(",\"output_tokens\":");
+        if (u.outputTokens() == null) {
+            t.append("null");
+        } else {
+            t.append(u.outputTokens().intValue());
+        }
+        t.append(",\"cost_usd\":");
+        if (u.cost() == null) {
+            t.append("null");
+        } else {
+            number(t, u.cost());
+        }
+    }
+
+    /** A double as Jackson writes it by default: {@code Double.toString}, quoted when not finite. */
+    private static void number(StringBuilder t, double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            t.append('"').append(x).append('"');
+        } else {
+            t.append(x);
+        }
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * A string as Jackson writes it by default, or {@code null}: quotes and backslashes escaped,
+     * control characters as {@code \b \t \n \f \r} or else a six-character escape with four upper-case hex
+     * digits, everything else as it is.
+     */
+    private static void string(StringBuilder t, String s) {
+        if (s == null) {
+            t.append("null");
+            return;
+        }
+        t.append('"');
+        int n = s.length();
+        int plain = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            t.append(s, plain, i);
+            plain = i + 1;
+            t.append('\\');
+            switch (c) {
+                case '"', '\\' -> t.append(c);
+                case '\b' -> t.append('b');
+                case '\t' -> t.append('t');
+                case '\n' -> t.append('n');
+                case '\f' -> t.append('f');
+                case '\r' -> t.append('r');
+                default -> t.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        t.append(s, plain, n).append('"');
     }
 
     /** Writes one result as a JSON object. */
