@@ -197,8 +197,10 @@ final class ExperimentRunner {
             queues.add(queue(i));
             remaining[i] = pendingCount(i);
         }
+        int[] thresholds = task instanceof ClassicTask // one decision per pump: a balloon's length grows with its pumps
+                ? schedule.balloons().stream().mapToInt(Balloon::threshold).toArray() : null;
         return new ArmScheduler(maxConcurrency, groupOf, caps.stream().mapToInt(Integer::intValue).toArray(), queues,
-                remaining, ticker::read);
+                remaining, thresholds, epochs, ticker::read);
     }
 
     /** Whether an arm's next item may be chosen at all: its participant has not failed. Called under the lock. */
@@ -334,13 +336,14 @@ final class ExperimentRunner {
         ArmScheduler.Started current = first;
         while (current != null) {
             boolean played = false;
+            BalloonResult result = null;
             try {
-                play(current);
+                result = play(current);
                 played = true;
             } finally {
                 lock.lock();
                 try {
-                    scheduler.finished(current);
+                    scheduler.finished(current, ArmScheduler.Played.of(result));
                     current = played ? next() : null; // an Error ends this worker; its slot is free
                     ArmScheduler.Started more;
                     while (current != null && (more = next()) != null) {
@@ -357,11 +360,15 @@ final class ExperimentRunner {
         }
     }
 
-    /** Plays one item; its slot is freed by the caller ({@link #work}). */
-    private void play(ArmScheduler.Started started) {
+    /**
+     * Plays one item; its slot is freed by the caller ({@link #work}). Returns the balloon's result,
+     * {@code null} for a series or when it failed.
+     */
+    private BalloonResult play(ArmScheduler.Started started) {
         Item item = started.item();
         Arm arm = arms.get(item.arm());
         String name = arm.participant().name();
+        BalloonResult result = null;
         try {
             if (item.series()) {
                 playSeries(arm, item.epoch());
@@ -369,7 +376,7 @@ final class ExperimentRunner {
                 Balloon balloon = schedule.balloons().get(item.balloon());
                 BalloonContext context = Task.contextFor(balloon, item.epoch(), arm.persona(), 0.0, schedule.size(),
                         List.of());
-                playOne(arm, balloon, context);
+                result = playOne(arm, balloon, context);
             }
         } catch (RuntimeException e) {
             LOG.error("unexpected failure playing {} (persona '{}', epoch {})", name, arm.persona(), item.epoch(), e);
@@ -383,6 +390,7 @@ final class ExperimentRunner {
                 lock.unlock();
             }
         }
+        return result;
     }
 
     private void playSeries(Arm arm, int epoch) {
