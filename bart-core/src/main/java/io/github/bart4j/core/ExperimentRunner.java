@@ -56,6 +56,7 @@ final class ExperimentRunner {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile long startNanos;
+    private volatile Thread runThread;
 
     // guarded by lock
     private final Map<String, String> failures = new LinkedHashMap<>();
@@ -226,6 +227,7 @@ final class ExperimentRunner {
             throw new IllegalStateException("an experiment runs once");
         }
         startNanos = ticker.read();
+        runThread = Thread.currentThread();
         done = completed.size();
         for (BalloonResult r : completed.values()) {
             if (r.isError()) {
@@ -317,8 +319,8 @@ final class ExperimentRunner {
      * a sink failed, no slot or arm is free, or the budget refused it, which stops the run). Called under the lock.
      */
     private ArmScheduler.Started next() {
-        if (stopRequested || sinkFailure != null) {
-            return null;
+        if (stopRequested || sinkFailure != null || runThread.isInterrupted()) {
+            return null; // an interrupt is the dispatching thread's to handle (it stops the run)
         }
         Item pick = scheduler.peek(this::eligible);
         if (pick == null || (!pick.series() && !mayStart(pick))) {
