@@ -82,6 +82,16 @@ class ExperimentSchedulingTest {
             }
 
             @Override
+            public boolean sequentialBalloons() {
+                return delegate.sequentialBalloons();
+            }
+
+            @Override
+            public int preferredConcurrency() {
+                return delegate.preferredConcurrency();
+            }
+
+            @Override
             public BalloonSession open(BalloonContext context) {
                 if (opened.incrementAndGet() > free) {
                     try {
@@ -224,17 +234,20 @@ class ExperimentSchedulingTest {
 
         Collect first = new Collect();
         AtomicReference<Experiment> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1); // balloons after the 100th wait for the stop (see above)
+        AtomicInteger opened = new AtomicInteger();
         Experiment.Builder b = Experiment.builder().schedule(SCHEDULE).epochs(2).maxConcurrency(3).sink(first)
                 .listener(new ExperimentListener() {
                     @Override
                     public void balloonFinished(BalloonResult result, Progress progress) {
                         if (progress.done() == 100) {
                             running.get().stop();
+                            stopped.countDown();
                         }
                     }
                 });
         for (Participant p : agents) {
-            b.participant(p);
+            b.participant(gatedAfter(p, 100, opened, stopped));
         }
         running.set(b.build());
         assertThat(running.get().run().stopped()).isTrue();
