@@ -30,6 +30,8 @@ final class BenchCommand implements Callable<Integer> {
         m.put("stats", "summary statistics over 1,000,000 balloons: seconds");
         m.put("memory", "1,000,000 simulated balloons into a CSV sink: heap after GC at 10% / 50% / 100%");
         m.put("memory-cli", "the CLI's streaming run of many balloons: heap after GC along the run");
+        m.put("run-speed", "bart run, 4 simulated models x bart.bench.balloons (25,000) balloons, every file:"
+                + " decisions/s");
         m.put("fit", "par4 maximum-likelihood fits, 1,000 participants x 90 balloons, one core: seconds");
         m.put("analyze-scale", "analyze on a large file (72 models, bart.bench.balloons balloons each): seconds, heap");
         return java.util.Collections.unmodifiableMap(m);
@@ -59,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
             case "stats" -> Benchmarks.stats(out);
             case "memory" -> Benchmarks.memory(out, 1_000_000);
             case "memory-cli" -> CliMemoryBenchmark.run(out, 200_000);
+            case "run-speed" -> CliSpeedBenchmark.run(out, Integer.getInteger("bart.bench.balloons", 25_000));
             case "fit" -> io.github.bart4j.examples.report.FitBenchmark.run(out, 1000, 90);
             case "analyze-scale" -> io.github.bart4j.examples.bench.AnalyzeScaleBenchmark.run(out, 72,
                     Integer.getInteger("bart.bench.balloons", 20_000));
