@@ -70,29 +70,29 @@ abstract class AppendingFileSink implements ResultSink {
     }
 
     /**
-     * The first half of {@code sink.accept(result)} for a sink of this kind: its record, encoded
-     * without holding any lock of the caller (or the encoding failure); {@code null} for other sinks.
-     * Hand it to {@link #accept(ResultSink, BalloonResult, Object)}.
+     * For a sink of this kind, {@code sink.accept(result)} done now, without holding any lock of the
+     * caller (records are encoded and written in parallel; the file's own lock keeps each record
+     * whole): {@link Boolean#TRUE} when written, the failure when not. {@code null} for other sinks,
+     * which the caller hands the result to itself.
      */
-    static Object encodeAhead(ResultSink sink, BalloonResult result) {
+    static Object writeAhead(ResultSink sink, BalloonResult result) {
         if (!(sink instanceof AppendingFileSink file) || result == null) {
             return null;
         }
         try {
-            return file.encode(result).getBytes(StandardCharsets.UTF_8);
+            file.write(file.encode(result).getBytes(StandardCharsets.UTF_8));
+            return Boolean.TRUE;
         } catch (RuntimeException e) {
             return e;
         }
     }
 
-    /** Does what {@code sink.accept(result)} does, with the record {@link #encodeAhead} gave for it. */
+    /** Completes {@code sink.accept(result)} after {@link #writeAhead} gave {@code ahead}: throws its failure. */
     static void accept(ResultSink sink, BalloonResult result, Object ahead) {
         if (ahead instanceof RuntimeException e) {
             throw e;
         }
-        if (ahead instanceof byte[] bytes) {
-            ((AppendingFileSink) sink).write(bytes);
-        } else {
+        if (ahead == null) {
             sink.accept(result);
         }
     }

@@ -469,9 +469,9 @@ final class ExperimentRunner {
     }
 
     private void record(BalloonResult result) {
-        Object[] encoded = new Object[sinks.size()]; // files' records are encoded before taking the lock
-        for (int i = 0; i < encoded.length; i++) {
-            encoded[i] = AppendingFileSink.encodeAhead(sinks.get(i), result);
+        Object[] written = new Object[sinks.size()]; // files are written before taking the lock
+        for (int i = 0; i < written.length; i++) {
+            written[i] = AppendingFileSink.writeAhead(sinks.get(i), result);
         }
         Progress progress;
         lock.lock();
@@ -481,8 +481,8 @@ final class ExperimentRunner {
                 return;
             }
             try {
-                for (int i = 0; i < encoded.length; i++) {
-                    AppendingFileSink.accept(sinks.get(i), result, encoded[i]);
+                for (int i = 0; i < written.length; i++) {
+                    AppendingFileSink.accept(sinks.get(i), result, written[i]);
                 }
             } catch (RuntimeException e) {
                 sinkFailure = new Bart4jException("could not store the result of " + result.participant()
