@@ -1,8 +1,11 @@
 package io.github.bart4j.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -25,7 +28,8 @@ import java.util.function.Consumer;
  * <p>What it keeps of each {@linkplain #add added} result: the balloon's identity
  * ({@link BalloonResult#key()}) and whether it {@linkplain BalloonResult#isError() errored}; per
  * participant, the recorded spend a {@link Budget} counts (dollars and tokens, priced when the
- * budget is known); each balloon id's {@link Balloon} once (to check it against the schedule); and
+ * budget is known); each balloon id's {@link Balloon} once (to check it against the schedule: memory
+ * that grows with the schedule, not with the balloons recorded); and
  * the spend of errored balloons that had answers (so that a balloon asked again replaces it
  * exactly). Turns, answers and texts are dropped.
  *
@@ -55,11 +59,17 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
 
     /** The balloons of one series: done, and done with status error; bit = balloon id. */
     static final class Bits {
+        /** The series' place in the order first added. */
+        final int index;
         final BitSet done = new BitSet();
         final BitSet errored = new BitSet();
 
+        Bits(int index) {
+            this.index = index;
+        }
+
         Bits copy() {
-            Bits b = new Bits();
+            Bits b = new Bits(index);
             b.done.or(done);
             b.errored.or(errored);
             return b;
@@ -71,9 +81,12 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
     }
 
     private final Map<Series, Bits> series = new LinkedHashMap<>();
+    private final List<Series> seriesOrder = new ArrayList<>();
     private final Map<String, Spend> spend = new LinkedHashMap<>();
     private final Map<BalloonResult.Key, Spend> erroredSpend = new HashMap<>();
-    private final Map<Integer, Used> balloons = new HashMap<>();
+    /** Each balloon id's {@link Balloon} as first added, and the index of the series that added it. */
+    private Balloon[] balloonById = new Balloon[0];
+    private int[] firstSeriesById = new int[0];
     private Used conflict;
     private int size;
     private int errored;
@@ -97,7 +110,10 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
     public void add(BalloonResult result) {
         Objects.requireNonNull(result, "result");
         BalloonResult.Key key = result.key();
-        Bits bits = series.computeIfAbsent(new Series(key.participant(), key.persona(), key.epoch()), s -> new Bits());
+        Bits bits = series.computeIfAbsent(new Series(key.participant(), key.persona(), key.epoch()), s -> {
+            seriesOrder.add(s);
+            return new Bits(seriesOrder.size() - 1);
+        });
         int id = key.balloonId();
         Spend account = spend.computeIfAbsent(key.participant(), p -> new Spend());
         if (bits.done.get(id)) {
@@ -119,8 +135,16 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
                 erroredSpend.put(key, own);
             }
         }
-        Used first = balloons.putIfAbsent(id, new Used(result.balloon(), key));
-        if (first != null && conflict == null && !first.balloon().equals(result.balloon())) {
+        if (id >= balloonById.length) {
+            int capacity = Math.max(id + 1, balloonById.length * 2);
+            balloonById = Arrays.copyOf(balloonById, capacity);
+            firstSeriesById = Arrays.copyOf(firstSeriesById, capacity);
+        }
+        Balloon first = balloonById[id];
+        if (first == null) {
+            balloonById[id] = result.balloon();
+            firstSeriesById[id] = bits.index;
+        } else if (conflict == null && !first.equals(result.balloon())) {
             conflict = new Used(result.balloon(), key);
         }
     }
@@ -215,9 +239,11 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
     CompletedBalloons copy() {
         CompletedBalloons c = new CompletedBalloons();
         series.forEach((s, b) -> c.series.put(s, b.copy()));
+        c.seriesOrder.addAll(seriesOrder);
         spend.forEach((p, s) -> c.spend.put(p, s.copy()));
         c.erroredSpend.putAll(erroredSpend);
-        c.balloons.putAll(balloons);
+        c.balloonById = balloonById.clone();
+        c.firstSeriesById = firstSeriesById.clone();
         c.conflict = conflict;
         c.size = size;
         c.errored = errored;
@@ -234,9 +260,16 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
         return series;
     }
 
-    /** The balloons by id as first added, and a later different one if any. */
-    Map<Integer, Used> balloons() {
-        return balloons;
+    /** Each balloon id's balloon as first added, with the result that added it, in id order. */
+    List<Used> balloons() {
+        List<Used> out = new ArrayList<>();
+        for (int id = 0; id < balloonById.length; id++) {
+            if (balloonById[id] != null) {
+                Series s = seriesOrder.get(firstSeriesById[id]);
+                out.add(new Used(balloonById[id], new BalloonResult.Key(s.participant(), s.persona(), s.epoch(), id)));
+            }
+        }
+        return out;
     }
 
     Used conflict() {

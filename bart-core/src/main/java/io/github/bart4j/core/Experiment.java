@@ -301,7 +301,7 @@ public final class Experiment {
                             e.getValue().done.nextSetBit(0)), problem);
                 }
             }
-            List<CompletedBalloons.Used> used = new ArrayList<>(done.balloons().values());
+            List<CompletedBalloons.Used> used = done.balloons();
             if (done.conflict() != null) {
                 used.add(done.conflict());
             }
