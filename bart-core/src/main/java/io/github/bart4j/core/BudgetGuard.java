@@ -130,7 +130,7 @@ final class BudgetGuard {
         }
     }
 
-    /** Accounts the recorded spend of balloons of {@code participant} known only by identity, as {@link #add(BalloonResult)}. */
+    /** Accounts the recorded spend of balloons of {@code participant} known by identity, as {@link #add(BalloonResult)}. */
     private void add(String participant, CompletedBalloons.Spend s) {
         if (s.count == 0) {
             return;

@@ -220,7 +220,7 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
         return sum;
     }
 
-    /** The tokens (prompt + completion) of these balloons, summed over those whose count is known ({@link Budget#tokensOf}). */
+    /** The tokens (prompt + completion) of these balloons whose count is known ({@link Budget#tokensOf}). */
     public long tokens() {
         long sum = 0;
         for (Spend s : spend.values()) {

@@ -156,7 +156,8 @@ class BudgetTest {
                 .maxConcurrency(1).build().run();
         List<BalloonResult> three = unpriced.results().subList(0, 3);
         for (Budget budget : List.of(Budget.maxCostUsd(5), Budget.maxTokens(1_000_000))) {
-            ExperimentResult byResults = Experiment.builder().schedule(SCHEDULE).participant(paying("m", 0, false, false))
+            ExperimentResult byResults = Experiment.builder().schedule(SCHEDULE)
+                    .participant(paying("m", 0, false, false))
                     .budget(budget).completed(three).build().run();
             ExperimentResult byKeys = Experiment.builder().schedule(SCHEDULE).participant(paying("m", 0, false, false))
                     .budget(budget).completed(CompletedBalloons.of(three)).build().run();

@@ -159,7 +159,8 @@ class CompletedBalloonsTest {
 
     @Test
     void a_sequential_participant_needs_the_results_of_a_series_it_has_not_finished() {
-        List<BalloonResult> firstTen = Experiment.builder().schedule(SCHEDULE).participant(ScriptedParticipants.fixed(2))
+        List<BalloonResult> firstTen = Experiment.builder().schedule(SCHEDULE)
+                .participant(ScriptedParticipants.fixed(2))
                 .build().run().results().subList(0, 10);
         ExperimentTest.Observed seq = new ExperimentTest.Observed(ScriptedParticipants.fixed(2), new AtomicInteger(),
                 new AtomicInteger(), true);

@@ -183,7 +183,7 @@ class ResultSinksTest {
     }
 
     @Test
-    void journal_sink_continues_a_journal_larger_than_its_read_block_cutting_exactly_the_torn_tail() throws IOException {
+    void journal_sink_continues_a_journal_larger_than_its_read_block_cutting_the_torn_tail() throws IOException {
         Path file = dir.resolve("big.jsonl");
         try (ResultSink sink = ResultSinks.jsonLines(file)) {
             for (int i = 1; i <= 5000; i++) { // about 1.5 MB

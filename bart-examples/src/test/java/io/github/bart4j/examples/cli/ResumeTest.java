@@ -19,7 +19,7 @@ class ResumeTest {
     @TempDir
     Path tmp;
 
-    /** A run directory as a run stopped after {@code records} balloons leaves it: its manifest and the journal's first lines. */
+    /** A run directory as a run stopped after {@code records} balloons leaves it: manifest, first journal lines. */
     private static void stoppedCopy(Path from, Path to, int records) throws IOException {
         Files.createDirectories(to);
         Files.copy(from.resolve("manifest.json"), to.resolve("manifest.json"));
