@@ -15,22 +15,30 @@ import java.util.function.Predicate;
  *
  * <p>Across arms the rule aims at the least makespan: when a slot is free, an arm not started yet
  * goes first (so every arm starts in the first round of dispatch); otherwise the next item of the arm
- * whose items take longest starts (the mean duration of its finished items; an arm with no finished
- * item counts as the longest), ties going to the arm with the most remaining work (items not started
- * × mean duration; among arms with no finished item, the most items not started), then to the arm
- * with fewer items in flight, then to the arm added first. Longest items first keeps long items out
- * of the run's tail. The global cap and each participant's cap are never exceeded.
+ * whose <em>longest pending balloon</em> is estimated to take longest. Play order lets an arm reach a
+ * long balloon late in its schedule only after its earlier ones were dispatched, so the arm with the
+ * longest balloon still ahead is advanced first. The estimate, in time:
+ * <ul>
+ *   <li>an arm with no finished item counts as the longest;</li>
+ *   <li>when a balloon's length grows with its pumps (one decision per pump, the classic task), the
+ *       longest pending balloon makes min(T, K + 1) calls, where T is the largest threshold among the
+ *       arm's pending balloons (no balloon makes more pumps than its threshold) and K the most pumps
+ *       the arm was seen to make (the largest cash-out or burst), unknown until it has cashed out
+ *       once; times the arm's mean time per call;</li>
+ *   <li>otherwise (the automatic task, series of a sequential participant) the mean duration of the
+ *       arm's finished items.</li>
+ * </ul>
+ * Ties go to the arm with the most items not started, then to the arm with fewer items in flight,
+ * then to the arm added first. The global cap and each participant's cap are never exceeded.
  *
  * <p>Measured by replaying the {@code bench efficiency} cases through this class with
  * {@link SchedulingSimulation} ({@code SchedulingSimulationTest}), as a fraction of the bound
- * max(longest item, total work ÷ cap): 0.996 on the heterogeneous case and 0.900 on the
- * equal-latency case, where ordering by remaining work alone reaches 0.888 and 0.776. On the
- * seed-like case (thresholds differ per balloon) 0.753, where the order before play order (largest
- * threshold first across all arms) reaches 0.932: it starts every arm's long balloons first, which
- * play order forbids. Rules using each pending balloon's threshold to estimate its duration (remaining
- * work, critical path, time-on-test means that count the items in flight) were no better on average
- * over random seed-like schedules and fixed-length sweeps; the arms' lengths are unknown until their
- * balloons finish, and the first round is dispatched blind.
+ * max(longest item, total work ÷ cap): 0.996 on the heterogeneous case, 0.900 on the equal-latency
+ * case and 0.816 on the seed-like case (thresholds differ per balloon), where the rule before this
+ * one (mean duration of finished items) reached 0.753. The best play-order dispatch of the seed-like
+ * case, computed offline from every balloon's length, reaches 0.932, the figure of the order before
+ * play order (largest threshold first across all arms); a rule that decides online cannot know which
+ * arms pump long before they cash out, so it cannot reach that in general.
  */
 final class ArmScheduler {
 
@@ -45,6 +53,29 @@ final class ArmScheduler {
     record Started(Item item, long startNanos) {
     }
 
+    /**
+     * What a finished item showed about its arm.
+     *
+     * @param calls the model calls it made (its answers, invalid ones included)
+     * @param pumps the pumps it made
+     * @param cashedOut whether it ended by a cash-out (not a burst, not an error)
+     * @param burst whether it burst
+     */
+    record Played(int calls, int pumps, boolean cashedOut, boolean burst) {
+
+        /** Nothing known beyond the duration (a series, or an item that failed). */
+        static final Played UNKNOWN = new Played(0, 0, false, false);
+
+        /** What {@code result} showed; {@link #UNKNOWN} for {@code null}. */
+        static Played of(BalloonResult result) {
+            if (result == null) {
+                return UNKNOWN;
+            }
+            boolean ok = !result.isError();
+            return new Played(result.turns().size(), result.pumps(), ok && !result.burst(), ok && result.burst());
+        }
+    }
+
     private static final class ArmState {
         final int index;
         final int group;
@@ -55,6 +86,10 @@ final class ArmScheduler {
         int finished;
         long busyNanos;
         boolean started;
+        long callNanos; // time of finished items whose calls are known
+        long calls;
+        int mostPumps = -1; // the most pumps seen at a cash-out or burst
+        boolean cashedOut; // whether any item cashed out: until then, pumps are bounded only by thresholds
 
         ArmState(int index, int group, Iterator<Item> queue, int remaining) {
             this.index = index;
@@ -71,6 +106,9 @@ final class ArmScheduler {
     }
 
     private final int cap;
+    private final int[] longestFrom; // largest threshold from each schedule position on; null: length does not grow with pumps
+    private final int longestOverall;
+    private final int epochs;
     private final int[] groupCap;
     private final int[] groupInFlight;
     private final ArmState[] arms;
@@ -83,11 +121,27 @@ final class ArmScheduler {
      * @param groupCap each group's cap
      * @param queues each arm's pending items in play order
      * @param remaining each arm's number of pending items (the length of its queue)
+     * @param thresholds the schedule's thresholds in schedule order when a balloon's length grows with its
+     *     pumps (one decision per pump), else {@code null}
+     * @param epochs the epochs every arm plays (items of epoch {@code e < epochs} have later epochs ahead)
      * @param clock nanosecond ticker ({@link System#nanoTime()} in production, a fake one in tests)
      */
     ArmScheduler(int cap, int[] groupOf, int[] groupCap, List<Iterator<Item>> queues, int[] remaining,
-                 LongSupplier clock) {
+                 int[] thresholds, int epochs, LongSupplier clock) {
         this.cap = cap;
+        this.epochs = epochs;
+        if (thresholds == null) {
+            this.longestFrom = null;
+            this.longestOverall = 0;
+        } else {
+            this.longestFrom = new int[thresholds.length];
+            int longest = 0;
+            for (int b = thresholds.length - 1; b >= 0; b--) {
+                longest = Math.max(longest, thresholds[b]);
+                longestFrom[b] = longest;
+            }
+            this.longestOverall = longest;
+        }
         this.groupCap = groupCap.clone();
         this.groupInFlight = new int[groupCap.length];
         this.clock = clock;
@@ -141,12 +195,21 @@ final class ArmScheduler {
         return new Started(item, clock.getAsLong());
     }
 
-    /** Records that a started item finished (whatever its outcome) and frees its slot. */
-    void finished(Started started) {
+    /** Records that a started item finished, showing {@code played}, and frees its slot. */
+    void finished(Started started, Played played) {
         ArmState a = arms[started.item().arm()];
+        long nanos = Math.max(0, clock.getAsLong() - started.startNanos());
         a.inFlight--;
         a.finished++;
-        a.busyNanos += Math.max(0, clock.getAsLong() - started.startNanos());
+        a.busyNanos += nanos;
+        if (played.calls() > 0) {
+            a.callNanos += nanos;
+            a.calls += played.calls();
+        }
+        if (played.cashedOut() || played.burst()) {
+            a.mostPumps = Math.max(a.mostPumps, played.pumps());
+            a.cashedOut |= played.cashedOut();
+        }
         groupInFlight[a.group]--;
         inFlight--;
     }
@@ -166,12 +229,26 @@ final class ArmScheduler {
         return false;
     }
 
-    private static boolean before(ArmState a, ArmState b) {
+    /** How long the longest of the arm's pending items is estimated to take, in nanoseconds (see the class doc). */
+    private double longestAhead(ArmState a) {
+        if (a.finished == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        Item head = a.head;
+        if (longestFrom == null || head.series() || a.calls == 0) {
+            return a.mean();
+        }
+        int threshold = head.epoch() < epochs ? longestOverall : longestFrom[head.balloon()];
+        long calls = a.cashedOut ? Math.min(threshold, a.mostPumps + 1L) : threshold;
+        return calls * ((double) a.callNanos / a.calls);
+    }
+
+    private boolean before(ArmState a, ArmState b) {
         if (a.started != b.started) {
             return !a.started;
         }
-        double ma = a.mean();
-        double mb = b.mean();
+        double ma = longestAhead(a);
+        double mb = longestAhead(b);
         if (ma != mb) {
             return ma > mb;
         }

@@ -24,10 +24,13 @@ import java.util.Set;
  *       within an epoch in schedule order, so a run stopped at any point holds a prefix of every
  *       (participant, persona, epoch) series, except the balloons that were in flight when it stopped
  *       (they finish and are recorded); every arm starts in the first round of dispatch, and a free
- *       slot goes to the arm whose balloons take longest so far (an arm with no finished balloon
- *       counts as the longest). Play order has a cost in wall time when balloon lengths vary within
- *       an arm: an arm's long balloons late in its schedule cannot start before its earlier ones;
- *       {@link SchedulingSimulation} replays given balloon durations to measure it;</li>
+ *       slot goes to the arm whose longest balloon still ahead is estimated to take longest (an arm
+ *       with no finished balloon counts as the longest; in the classic task the estimate is the
+ *       largest threshold ahead, capped by the most pumps the arm made once it has cashed out, times
+ *       its time per call; otherwise the mean duration of its finished balloons). Play order has a
+ *       cost in wall time when balloon lengths vary within an arm: an arm's long balloons late in its
+ *       schedule cannot start before its earlier ones; {@link SchedulingSimulation} replays given
+ *       calls per balloon to measure it;</li>
  *   <li>results do not depend on scheduling: {@link ExperimentResult#results()} is in a stable order,
  *       and deterministic participants give the same results whatever finished first;</li>
  *   <li>a result reaches every sink before it is reported to listeners or counted as done;</li>

@@ -206,8 +206,10 @@ final class ExperimentRunner {
             queues.add(queue(i));
             remaining[i] = pendingCount(i);
         }
+        int[] thresholds = task instanceof ClassicTask // one decision per pump: a balloon's length grows with its pumps
+                ? schedule.balloons().stream().mapToInt(Balloon::threshold).toArray() : null;
         return new ArmScheduler(maxConcurrency, groupOf, caps.stream().mapToInt(Integer::intValue).toArray(), queues,
-                remaining, ticker::read);
+                remaining, thresholds, epochs, ticker::read);
     }
 
     /** Whether an arm's next item may be chosen at all: its participant has not failed. Called under the lock. */
@@ -325,6 +327,7 @@ final class ExperimentRunner {
         Item item = started.item();
         Arm arm = arms.get(item.arm());
         String name = arm.participant().name();
+        BalloonResult result = null;
         try {
             if (item.series()) {
                 playSeries(arm, item.epoch());
@@ -332,7 +335,7 @@ final class ExperimentRunner {
                 Balloon balloon = schedule.balloons().get(item.balloon());
                 BalloonContext context = Task.contextFor(balloon, item.epoch(), arm.persona(), 0.0, schedule.size(),
                         List.of());
-                playOne(arm, balloon, context);
+                result = playOne(arm, balloon, context);
             }
         } catch (RuntimeException e) {
             LOG.error("unexpected failure playing {} (persona '{}', epoch {})", name, arm.persona(), item.epoch(), e);
@@ -348,7 +351,7 @@ final class ExperimentRunner {
         } finally {
             lock.lock();
             try {
-                scheduler.finished(started);
+                scheduler.finished(started, ArmScheduler.Played.of(result));
                 changed.signalAll();
             } finally {
                 lock.unlock();

@@ -9,14 +9,16 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
- * How long a run would take under a dispatch order, given how long every balloon takes: the
- * balloons are replayed on a simulated clock (no threads, no waiting), through the same scheduler
- * an {@link Experiment} uses. For benchmarks and capacity planning; the figures exclude everything
- * but the given durations (no client overhead, no retries).
+ * How long a run would take under a dispatch order, given how many model calls every balloon makes
+ * and how long a call takes: the balloons are replayed on a simulated clock (no threads, no
+ * waiting), through the same scheduler an {@link Experiment} uses. For benchmarks and capacity
+ * planning; the figures exclude everything but the calls (no client overhead, no retries).
  *
- * <p>Each arm is one participant under one persona, playing one epoch of the schedule; arms do not
- * share a participant (each has its own per-participant cap). A balloon occupies one slot for its
- * whole duration.
+ * <p>Each arm is one participant under one persona, playing one epoch of the schedule in the classic
+ * task (one call per decision, no invalid answers); arms do not share a participant (each has its own
+ * per-participant cap). A balloon occupies one slot for its whole duration. What the scheduler learns
+ * from a finished balloon follows from its calls: fewer calls than its threshold is a cash-out after
+ * calls − 1 pumps, otherwise it burst at its threshold.
  */
 public final class SchedulingSimulation {
 
@@ -25,7 +27,7 @@ public final class SchedulingSimulation {
         /**
          * What {@link Experiment} does: every arm plays its balloons in schedule order, and a free slot
          * goes to the arm chosen by the rule documented on {@link Experiment} (every arm starts in the
-         * first round; then the arm whose balloons take longest).
+         * first round; then the arm whose longest pending balloon is estimated to take longest).
          */
         PLAY_ORDER,
         /**
@@ -44,40 +46,54 @@ public final class SchedulingSimulation {
      *
      * @param order the dispatch order
      * @param schedule the balloons every arm plays
-     * @param durations for each arm, how long each balloon of {@code schedule} takes, in schedule order
+     * @param calls for each arm, the model calls each balloon of {@code schedule} makes, in schedule order
+     * @param latencies for each arm, how long one of its calls takes
      * @param maxConcurrency balloons in flight overall (≥ 1)
      * @param maxConcurrencyPerParticipant balloons in flight per arm (≥ 1)
      * @return the time from the first start to the last finish
-     * @throws IllegalArgumentException if an arm's list does not have one duration per balloon, a
-     *     duration is negative, or a cap is below 1
+     * @throws IllegalArgumentException if {@code latencies} does not have one latency per arm, an arm's
+     *     list does not have one count per balloon, a count or latency is negative, or a cap is below 1
      */
-    public static Duration makespan(Order order, Schedule schedule, List<List<Duration>> durations,
-                                    int maxConcurrency, int maxConcurrencyPerParticipant) {
+    public static Duration makespan(Order order, Schedule schedule, List<List<Integer>> calls,
+                                    List<Duration> latencies, int maxConcurrency, int maxConcurrencyPerParticipant) {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(durations, "durations");
+        Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(latencies, "latencies");
         if (maxConcurrency < 1 || maxConcurrencyPerParticipant < 1) {
             throw new IllegalArgumentException("maxConcurrency and maxConcurrencyPerParticipant must be >= 1, but are "
                     + maxConcurrency + " and " + maxConcurrencyPerParticipant);
         }
+        if (latencies.size() != calls.size()) {
+            throw new IllegalArgumentException("latencies must have one latency per arm (" + calls.size()
+                    + "), but has " + latencies.size());
+        }
         int n = schedule.size();
-        long[][] nanos = new long[durations.size()][];
+        int[][] counts = new int[calls.size()][];
+        long[][] nanos = new long[calls.size()][];
         for (int a = 0; a < nanos.length; a++) {
-            List<Duration> arm = durations.get(a);
+            List<Integer> arm = calls.get(a);
             if (arm.size() != n) {
-                throw new IllegalArgumentException("durations[" + a + "] must have one duration per balloon of the"
+                throw new IllegalArgumentException("calls[" + a + "] must have one count per balloon of the"
                         + " schedule (" + n + "), but has " + arm.size());
             }
+            long perCall = latencies.get(a).toNanos();
+            if (perCall < 0) {
+                throw new IllegalArgumentException("latencies[" + a + "] must be >= 0, but is " + latencies.get(a));
+            }
+            counts[a] = new int[n];
             nanos[a] = new long[n];
             for (int b = 0; b < n; b++) {
-                nanos[a][b] = arm.get(b).toNanos();
-                if (nanos[a][b] < 0) {
-                    throw new IllegalArgumentException("durations[" + a + "][" + b + "] must be >= 0, but is "
+                counts[a][b] = arm.get(b);
+                if (counts[a][b] < 0) {
+                    throw new IllegalArgumentException("calls[" + a + "][" + b + "] must be >= 0, but is "
                             + arm.get(b));
                 }
+                nanos[a][b] = counts[a][b] * perCall;
             }
         }
-        long end = order == Order.PLAY_ORDER ? playOrder(nanos, maxConcurrency, maxConcurrencyPerParticipant)
+        long end = order == Order.PLAY_ORDER
+                ? playOrder(schedule, counts, nanos, maxConcurrency, maxConcurrencyPerParticipant)
                 : largestThresholdFirst(schedule, nanos, maxConcurrency, maxConcurrencyPerParticipant);
         return Duration.ofNanos(end);
     }
@@ -86,7 +102,7 @@ public final class SchedulingSimulation {
     private record Running(long end, long sequence, int arm, ArmScheduler.Started started) {
     }
 
-    private static long playOrder(long[][] nanos, int cap, int perArm) {
+    private static long playOrder(Schedule schedule, int[][] counts, long[][] nanos, int cap, int perArm) {
         int arms = nanos.length;
         long[] now = {0};
         int[] groupOf = new int[arms];
@@ -103,7 +119,9 @@ public final class SchedulingSimulation {
             }
             queues.add(items.iterator());
         }
-        ArmScheduler scheduler = new ArmScheduler(cap, groupOf, groupCap, queues, remaining, () -> now[0]);
+        int[] thresholds = schedule.balloons().stream().mapToInt(Balloon::threshold).toArray();
+        ArmScheduler scheduler = new ArmScheduler(cap, groupOf, groupCap, queues, remaining, thresholds, 1,
+                () -> now[0]);
         PriorityQueue<Running> running = new PriorityQueue<>(
                 Comparator.comparingLong(Running::end).thenComparingLong(Running::sequence));
         long sequence = 0;
@@ -117,11 +135,22 @@ public final class SchedulingSimulation {
                 return now[0];
             }
             now[0] = first.end();
-            scheduler.finished(first.started());
+            finished(scheduler, first, thresholds, counts);
             while (!running.isEmpty() && running.peek().end() == now[0]) {
-                scheduler.finished(running.poll().started());
+                finished(scheduler, running.poll(), thresholds, counts);
             }
         }
+    }
+
+    /** Tells the scheduler what the balloon showed: a cash-out after calls − 1 pumps, or a burst at its threshold. */
+    private static void finished(ArmScheduler scheduler, Running r, int[] thresholds, int[][] counts) {
+        ArmScheduler.Item item = r.started().item();
+        int calls = counts[item.arm()][item.balloon()];
+        int threshold = thresholds[item.balloon()];
+        ArmScheduler.Played played = calls == 0 ? ArmScheduler.Played.UNKNOWN : calls < threshold
+                ? new ArmScheduler.Played(calls, calls - 1, true, false)
+                : new ArmScheduler.Played(calls, threshold, false, true);
+        scheduler.finished(r.started(), played);
     }
 
     private static long largestThresholdFirst(Schedule schedule, long[][] nanos, int cap, int perArm) {

@@ -30,40 +30,51 @@ class SchedulingSimulationTest {
         {11, 11, 2, 11, 2, 11, 11, 11, 9, 7, 6, 11, 11, 7, 9, 11, 9, 10, 9, 1, 11, 2, 7, 2, 11, 8, 11, 3, 11, 11},
     };
 
-    private record Case(Schedule schedule, List<List<Duration>> durations, int cap) {
-        double efficiency(Order order) {
+    private record Case(Schedule schedule, List<List<Integer>> calls, List<Duration> latencies, int cap) {
+        long total() {
             long total = 0;
-            long longest = 0;
-            for (List<Duration> arm : durations) {
-                for (Duration d : arm) {
-                    total += d.toNanos();
-                    longest = Math.max(longest, d.toNanos());
+            for (int a = 0; a < calls.size(); a++) {
+                for (int c : calls.get(a)) {
+                    total += c * latencies.get(a).toNanos();
                 }
             }
-            double bound = Math.max(longest, (double) total / cap);
-            return bound / SchedulingSimulation.makespan(order, schedule, durations, cap, cap).toNanos();
+            return total;
+        }
+
+        double efficiency(Order order) {
+            long longest = 0;
+            for (int a = 0; a < calls.size(); a++) {
+                for (int c : calls.get(a)) {
+                    longest = Math.max(longest, c * latencies.get(a).toNanos());
+                }
+            }
+            double bound = Math.max(longest, (double) total() / cap);
+            return bound / makespan(order, cap, cap).toNanos();
+        }
+
+        Duration makespan(Order order, int cap, int perArm) {
+            return SchedulingSimulation.makespan(order, schedule, calls, latencies, cap, perArm);
         }
     }
 
     private static Case seedLike() {
-        List<List<Duration>> durations = new ArrayList<>();
+        List<List<Integer>> calls = new ArrayList<>();
         for (int[] arm : SEED_LIKE_CALLS) {
-            List<Duration> d = new ArrayList<>();
-            for (int calls : arm) {
-                d.add(Duration.ofMillis(200L * calls));
-            }
-            durations.add(d);
+            calls.add(java.util.Arrays.stream(arm).boxed().toList());
         }
-        return new Case(Schedule.uniform(1, 20, 30, 0.10, 42), durations, 64);
+        return new Case(Schedule.uniform(1, 20, 30, 0.10, 42), calls,
+                Collections.nCopies(calls.size(), Duration.ofMillis(200)), 64);
     }
 
     /** Six models of 3, 5, .., 13 calls per balloon (threshold 20 everywhere) at the given latencies. */
     private static Case fixedCalls(long[] millisPerCall, int balloons, int cap) {
-        List<List<Duration>> durations = new ArrayList<>();
+        List<List<Integer>> calls = new ArrayList<>();
+        List<Duration> latencies = new ArrayList<>();
         for (int a = 0; a < millisPerCall.length; a++) {
-            durations.add(Collections.nCopies(balloons, Duration.ofMillis((3 + 2L * a) * millisPerCall[a])));
+            calls.add(Collections.nCopies(balloons, 3 + 2 * a));
+            latencies.add(Duration.ofMillis(millisPerCall[a]));
         }
-        return new Case(Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10), durations, cap);
+        return new Case(Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10), calls, latencies, cap);
     }
 
     private static Case heterogeneous() {
@@ -87,22 +98,22 @@ class SchedulingSimulationTest {
     /**
      * The seed-like case, where play order costs makespan: the old order starts every arm's
      * high-threshold balloons first (0.93 of the bound), which play order forbids — an arm's long
-     * balloons late in its schedule start only after its earlier ones. A floor against regressions.
+     * balloons late in its schedule start only after its earlier ones. Estimating each arm's longest
+     * balloon ahead from the thresholds and its cash-outs gives 0.816, where the mean duration of its
+     * finished balloons gave 0.753: a floor against regressions.
      */
     @Test
     void theRuleKeepsItsFigureOnTheSeedLikeCase() {
         Case c = seedLike();
-        assertThat(c.efficiency(Order.PLAY_ORDER)).isGreaterThanOrEqualTo(0.72);
+        assertThat(c.efficiency(Order.PLAY_ORDER)).isGreaterThanOrEqualTo(0.8);
         assertThat(c.efficiency(Order.LARGEST_THRESHOLD_FIRST)).isGreaterThan(0.9);
     }
 
     @Test
     void oneSlotPlaysEveryBalloonOneAfterAnother() {
         Case c = seedLike();
-        long total = c.durations().stream().flatMap(List::stream).mapToLong(Duration::toNanos).sum();
         for (Order order : Order.values()) {
-            assertThat(SchedulingSimulation.makespan(order, c.schedule(), c.durations(), 1, 1).toNanos())
-                    .isEqualTo(total);
+            assertThat(c.makespan(order, 1, 1).toNanos()).isEqualTo(c.total());
         }
     }
 
@@ -110,32 +121,37 @@ class SchedulingSimulationTest {
     void enoughSlotsEndWithTheLongestBalloon() {
         Case c = seedLike();
         for (Order order : Order.values()) {
-            assertThat(SchedulingSimulation.makespan(order, c.schedule(), c.durations(), 1000, 1000))
-                    .isEqualTo(Duration.ofMillis(13 * 200));
+            assertThat(c.makespan(order, 1000, 1000)).isEqualTo(Duration.ofMillis(13 * 200));
         }
     }
 
     @Test
     void thePerParticipantCapHolds() {
         Case c = seedLike();
-        List<List<Duration>> oneArm = List.of(c.durations().get(0));
-        long total = oneArm.get(0).stream().mapToLong(Duration::toNanos).sum();
+        Case oneArm = new Case(c.schedule(), List.of(c.calls().get(0)), List.of(c.latencies().get(0)), 64);
         for (Order order : Order.values()) {
-            assertThat(SchedulingSimulation.makespan(order, c.schedule(), oneArm, 64, 1).toNanos()).isEqualTo(total);
+            assertThat(oneArm.makespan(order, 64, 1).toNanos()).isEqualTo(oneArm.total());
         }
     }
 
     @Test
     void wrongInputNamesTheParameter() {
         Schedule schedule = Schedule.explicit(List.of(5, 6), 1, 20, 0.10);
-        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule,
-                List.of(List.of(Duration.ofSeconds(1))), 4, 4))
+        List<Duration> oneLatency = List.of(Duration.ofMillis(1));
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule, List.of(List.of(1)),
+                oneLatency, 4, 4))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("durations[0]").hasMessageContaining("(2), but has 1");
-        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule,
-                List.of(List.of(Duration.ofSeconds(1), Duration.ofSeconds(-1))), 4, 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("durations[0][1]");
-        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule, List.of(), 0, 4))
+                .hasMessageContaining("calls[0]").hasMessageContaining("(2), but has 1");
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule, List.of(List.of(1, -1)),
+                oneLatency, 4, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calls[0][1]");
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule, List.of(List.of(1, 1)),
+                List.of(), 4, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latencies");
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule, List.of(List.of(1, 1)),
+                List.of(Duration.ofMillis(-1)), 4, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latencies[0]");
+        assertThatThrownBy(() -> SchedulingSimulation.makespan(Order.PLAY_ORDER, schedule, List.of(), List.of(), 0, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConcurrency");
     }
 }

@@ -109,19 +109,19 @@ final class SchedulingBenchmark {
     static void simulated(PrintWriter out, String name, Schedule schedule, Map<String, Duration> latency,
                           Map<String, Integer> callsPerBalloon, int cap, double boundSeconds, String boundName,
                           double realSeconds) {
-        List<List<Duration>> durations = new ArrayList<>();
-        for (Map.Entry<String, Duration> model : latency.entrySet()) {
-            List<Duration> arm = new ArrayList<>();
+        List<List<Integer>> calls = new ArrayList<>();
+        for (String model : latency.keySet()) {
+            List<Integer> arm = new ArrayList<>();
             for (Balloon balloon : schedule.balloons()) {
-                int calls = callsPerBalloon.getOrDefault(model.getKey() + "#" + balloon.id(), 0);
-                arm.add(model.getValue().multipliedBy(calls));
+                arm.add(callsPerBalloon.getOrDefault(model + "#" + balloon.id(), 0));
             }
-            durations.add(arm);
+            calls.add(arm);
         }
-        double play = SchedulingSimulation.makespan(SchedulingSimulation.Order.PLAY_ORDER, schedule, durations, cap,
-                cap).toNanos() / 1e9;
+        List<Duration> latencies = List.copyOf(latency.values());
+        double play = SchedulingSimulation.makespan(SchedulingSimulation.Order.PLAY_ORDER, schedule, calls, latencies,
+                cap, cap).toNanos() / 1e9;
         double old = SchedulingSimulation.makespan(SchedulingSimulation.Order.LARGEST_THRESHOLD_FIRST, schedule,
-                durations, cap, cap).toNanos() / 1e9;
+                calls, latencies, cap, cap).toNanos() / 1e9;
         out.printf(Locale.ROOT, "%s_simulated: %.3f play order (the rule), %.3f largest threshold first (the old order),"
                         + " %.3f real; %s/wall time (simulated %.2f s and %.2f s, real %.2f s; this run's calls per"
                         + " balloon replayed on a simulated clock, no client overhead)%n", name, boundSeconds / play,
