@@ -258,9 +258,10 @@ final class Tables {
         if (sections.contains("comparisons")) {
             List<Comparison> differ = new ArrayList<>(a.differingPairs());
             differ.sort(java.util.Comparator.comparingDouble(Comparison::pHolm));
-            for (Comparison c : differ) {
-                out.add(line(c.effect() >= 0 ? c.first() : c.second(), c.effect() >= 0 ? c.second() : c.first(),
-                        c, a.design().typed() ? c.within() : "", c.persona().isEmpty() ? "" : " [" + c.persona() + "]"));
+            for (Comparison c : differ) { // within a persona, both sides played under it: it leads the line
+                out.add((c.persona().isEmpty() ? "" : "persona " + c.persona() + ": ")
+                        + line(c.effect() >= 0 ? c.first() : c.second(), c.effect() >= 0 ? c.second() : c.first(),
+                        c, a.design().typed() ? c.within() : ""));
             }
         }
         if (sections.contains("persona_contrasts")) {
@@ -270,7 +271,7 @@ final class Tables {
                 if (c.differs()) {
                     out.add(c.persona() + ": persona " + line(c.effect() >= 0 ? c.first() : c.second(),
                             "persona " + (c.effect() >= 0 ? c.second() : c.first()), c,
-                            a.design().typed() ? c.within() : "", ""));
+                            a.design().typed() ? c.within() : ""));
                 }
             }
         }
@@ -294,8 +295,8 @@ final class Tables {
         return out;
     }
 
-    private static String line(String more, String less, Comparison c, String type, String persona) {
-        return more + " pumps more than " + less + (type.isEmpty() ? "" : " on " + type + " balloons") + persona + " ("
+    private static String line(String more, String less, Comparison c, String type) {
+        return more + " pumps more than " + less + (type.isEmpty() ? "" : " on " + type + " balloons") + " ("
                 + (c.paired() ? "paired Wilcoxon, n = " + c.firstN() + ", r = "
                         : "Mann-Whitney on adjusted pumps, n = " + c.firstN() + "/" + c.secondN() + ", delta = ")
                 + rate(Math.abs(c.effect())) + ", p_holm = " + p(c.pHolm()) + ")";

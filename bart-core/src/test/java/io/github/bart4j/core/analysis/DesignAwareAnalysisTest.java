@@ -67,6 +67,8 @@ class DesignAwareAnalysisTest {
         assertThat(other.differs()).isFalse(); // same policy under both personas
         assertThat(other.effect()).isZero();
         assertThat(a.findings()).anySatisfy(f -> assertThat(f).startsWith("agent: persona bold pumps more than persona careful"));
+        // a comparison within a persona names it once, ahead of both sides (both played under it)
+        assertThat(a.findings()).anySatisfy(f -> assertThat(f).startsWith("persona bold: agent pumps more than other ("));
         AnalysisTable t = a.table("persona_contrasts").orElseThrow();
         assertThat(t.header()).contains("model", "within", "persona_a", "persona_b", "paired", "p_holm");
         // Holm over the two contrasts

@@ -52,11 +52,11 @@ final class Stopper {
         int n = signals.incrementAndGet();
         if (n == 1) {
             firstSignal = sig;
+            experiment.stop(); // before saying so
             err.println();
             err.println("bart: stopping: no new balloons start; those in flight get " + grace.toSeconds()
                     + " s to finish (signal again to stop them now; the journal keeps every finished balloon)");
             err.flush();
-            experiment.stop();
             Thread timer = new Thread(() -> {
                 try {
                     Thread.sleep(grace.toMillis());

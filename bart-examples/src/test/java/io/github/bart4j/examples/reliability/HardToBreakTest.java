@@ -74,7 +74,8 @@ class HardToBreakTest {
             Path dir = tmp.resolve("run");
             Process first = start(config, dir, "first");
             try {
-                await("the first run asking", () -> server.requestCount() >= 1, first);
+                // both slots asking (one balloon per model, stalled): only then is "asked nothing" countable
+                await("the first run asking both models", () -> server.requestCount() >= 2, first);
 
                 Cli.Outcome second = Cli.run(Map.of(), "run", "--quiet", "--config", config.toString(),
                         "--run-dir", dir.toString());
