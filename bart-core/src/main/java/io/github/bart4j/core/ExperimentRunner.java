@@ -47,6 +47,8 @@ final class ExperimentRunner {
     private final int maxConcurrency;
     private final int maxPerParticipant;
     private final Map<BalloonResult.Key, BalloonResult> completed = new HashMap<>();
+    /** Balloons completed by identity only ({@link CompletedBalloons}), none of them in {@link #completed}. */
+    private final CompletedBalloons done;
     private final boolean retainResults;
     private BudgetGuard budget = new BudgetGuard(Budget.NONE, List.of());
     private Ticker ticker = Ticker.system();
@@ -59,7 +61,7 @@ final class ExperimentRunner {
 
     // guarded by lock
     private final Map<String, String> failures = new LinkedHashMap<>();
-    private int done;
+    private int finished;
     private int errors;
     private long inputTokens;
     private long outputTokens;
@@ -70,7 +72,7 @@ final class ExperimentRunner {
 
     public ExperimentRunner(Schedule schedule, List<Arm> arms, int epochs, Task task, List<ResultSink> sinks,
                             List<ExperimentListener> listeners, int maxConcurrency, int maxPerParticipant,
-                            List<BalloonResult> completed, boolean retainResults) {
+                            List<BalloonResult> completed, CompletedBalloons done, boolean retainResults) {
         this.schedule = schedule;
         this.arms = arms;
         this.epochs = epochs;
@@ -84,11 +86,12 @@ final class ExperimentRunner {
         for (BalloonResult r : completed) {
             this.completed.put(r.key(), r);
         }
+        this.done = done;
     }
 
     /** Keeps the run within {@code budget} (see {@link Budget}); call before {@link #run()}. */
     public void budget(Budget budget) {
-        this.budget = new BudgetGuard(budget, completed.values());
+        this.budget = new BudgetGuard(budget, completed.values(), done);
     }
 
     /** Measures elapsed time on {@code ticker} (see {@link Ticker}); call before {@link #run()}. */
@@ -114,6 +117,12 @@ final class ExperimentRunner {
         return new BalloonResult.Key(arm.participant().name(), arm.persona(), epoch, balloon.id());
     }
 
+    /** Whether the balloon was recorded before this run (as a result or by identity). */
+    private boolean isCompleted(Arm arm, int epoch, Balloon balloon) {
+        return done.contains(arm.participant().name(), arm.persona(), epoch, balloon.id())
+                || completed.containsKey(key(arm, epoch, balloon));
+    }
+
     /** An arm's pending items in play order, skipping what is completed; computed lazily. */
     private Iterator<Item> queue(int armIndex) {
         Arm arm = arms.get(armIndex);
@@ -134,7 +143,7 @@ final class ExperimentRunner {
                     }
                     while (position < schedule.size()) {
                         int b = position++;
-                        if (!completed.containsKey(key(arm, epoch, schedule.balloons().get(b)))) {
+                        if (!isCompleted(arm, epoch, schedule.balloons().get(b))) {
                             return new Item(armIndex, epoch, b);
                         }
                     }
@@ -168,7 +177,7 @@ final class ExperimentRunner {
 
     private boolean seriesComplete(Arm arm, int epoch) {
         for (Balloon balloon : schedule.balloons()) {
-            if (!completed.containsKey(key(arm, epoch, balloon))) {
+            if (!isCompleted(arm, epoch, balloon)) {
                 return false;
             }
         }
@@ -226,7 +235,8 @@ final class ExperimentRunner {
             throw new IllegalStateException("an experiment runs once");
         }
         startNanos = ticker.read();
-        done = completed.size();
+        finished = completed.size() + done.size();
+        errors = done.errored();
         for (BalloonResult r : completed.values()) {
             if (r.isError()) {
                 errors++;
@@ -292,7 +302,7 @@ final class ExperimentRunner {
         if (sinkFailure != null) {
             throw sinkFailure;
         }
-        int notRun = total() - done;
+        int notRun = total() - finished;
         List<BalloonResult> ordered = new ArrayList<>();
         if (retainResults) {
             ordered.addAll(completed.values());
@@ -440,7 +450,7 @@ final class ExperimentRunner {
                 changed.signalAll();
                 return;
             }
-            done++;
+            finished++;
             if (result.isError()) {
                 errors++;
             }
@@ -451,7 +461,7 @@ final class ExperimentRunner {
             if (retainResults) {
                 results.add(result);
             }
-            progress = new Progress(done, total(), errors, inputTokens, outputTokens, cost,
+            progress = new Progress(finished, total(), errors, inputTokens, outputTokens, cost,
                     Duration.ofNanos(ticker.read() - startNanos));
             listeners.balloonFinished(result, progress);
         } finally {

@@ -70,21 +70,63 @@ class ExperimentSchedulingTest {
                 Collectors.mapping(r -> r.balloon().id(), Collectors.toList())));
     }
 
+    /**
+     * Plays like {@code delegate}, but a balloon opened after the first {@code free} ones (counted in
+     * {@code opened}, shared by all participants) first waits for {@code gate} (at most 60 s).
+     */
+    static Participant gatedAfter(Participant delegate, int free, AtomicInteger opened, CountDownLatch gate) {
+        return new Participant() {
+            @Override
+            public String name() {
+                return delegate.name();
+            }
+
+            @Override
+            public boolean sequentialBalloons() {
+                return delegate.sequentialBalloons();
+            }
+
+            @Override
+            public int preferredConcurrency() {
+                return delegate.preferredConcurrency();
+            }
+
+            @Override
+            public BalloonSession open(BalloonContext context) {
+                if (opened.incrementAndGet() > free) {
+                    try {
+                        gate.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return delegate.open(context);
+            }
+        };
+    }
+
     @Test
     void a_stopped_run_holds_a_prefix_of_every_arms_schedule() {
         Collect sink = new Collect();
         AtomicReference<Experiment> experiment = new AtomicReference<>();
+        // listeners run on a thread of their own, so the workers may play on while the stop is on its way:
+        // balloons after the 170th wait until the listener has stopped the run (else, on a busy machine,
+        // the whole run could be played before the listener sees the 170th balloon)
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicInteger opened = new AtomicInteger();
         Experiment.Builder b = Experiment.builder().schedule(SCHEDULE).epochs(2).maxConcurrency(4).sink(sink)
                 .listener(new ExperimentListener() {
                     @Override
                     public void balloonFinished(BalloonResult result, Progress progress) {
                         if (progress.done() == 170) {
                             experiment.get().stop();
+                            stopped.countDown();
                         }
                     }
                 });
         for (double gamma : new double[] {2.0, 0.0, -1.0}) {
-            b.participant(ScriptedParticipants.crra(gamma)).participant(ScriptedParticipants.crra(gamma), "calm");
+            b.participant(gatedAfter(ScriptedParticipants.crra(gamma), 170, opened, stopped))
+                    .participant(gatedAfter(ScriptedParticipants.crra(gamma), 170, opened, stopped), "calm");
         }
         experiment.set(b.build());
         ExperimentResult result = experiment.get().run();
@@ -192,17 +234,20 @@ class ExperimentSchedulingTest {
 
         Collect first = new Collect();
         AtomicReference<Experiment> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1); // balloons after the 100th wait for the stop (see above)
+        AtomicInteger opened = new AtomicInteger();
         Experiment.Builder b = Experiment.builder().schedule(SCHEDULE).epochs(2).maxConcurrency(3).sink(first)
                 .listener(new ExperimentListener() {
                     @Override
                     public void balloonFinished(BalloonResult result, Progress progress) {
                         if (progress.done() == 100) {
                             running.get().stop();
+                            stopped.countDown();
                         }
                     }
                 });
         for (Participant p : agents) {
-            b.participant(p);
+            b.participant(gatedAfter(p, 100, opened, stopped));
         }
         running.set(b.build());
         assertThat(running.get().run().stopped()).isTrue();

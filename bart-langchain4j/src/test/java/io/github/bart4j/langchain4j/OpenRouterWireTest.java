@@ -343,8 +343,8 @@ class OpenRouterWireTest {
         server.enqueue(new MockResponse.Builder().headersDelay(8000, TimeUnit.MILLISECONDS)
                 .body(completion("Cash Out")).build());
         server.enqueue(json(200, completion("Pump")));
-        // a 2 s deadline: the first answer (8 s late) misses it by far, the second meets it even on a loaded machine
-        Participant p = participant(model().timeout(Duration.ofSeconds(2)).build()).build();
+        // a 4 s deadline: the first answer (8 s late) misses it by far, the second meets it even on a loaded machine
+        Participant p = participant(model().timeout(Duration.ofSeconds(4)).build()).build();
 
         Answer reply = first(p);
 

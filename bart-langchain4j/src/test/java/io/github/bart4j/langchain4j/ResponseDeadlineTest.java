@@ -46,11 +46,16 @@ class ResponseDeadlineTest {
         server.close();
     }
 
+    /** A model with the default timeout (60 s): no answer the server gives in full times out, however busy the machine. */
     private ChatModels.OpenAiCompatibleBuilder model() {
         return ChatModels.openAiCompatible()
                 .modelName("gpt-test")
-                .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
-                .timeout(Duration.ofSeconds(2));
+                .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1");
+    }
+
+    /** A model with a 2 s deadline, for answers that never come in full: a quick test. */
+    private ChatModels.OpenAiCompatibleBuilder deadlineModel() {
+        return model().timeout(Duration.ofSeconds(2));
     }
 
     private Participant participant(ChatModel model) {
@@ -79,7 +84,7 @@ class ResponseDeadlineTest {
         }
         long[] elapsed = new long[1];
 
-        BalloonResult r = playOne(participant(model().build()), elapsed);
+        BalloonResult r = playOne(participant(deadlineModel().build()), elapsed);
 
         assertThat(r.isError()).isTrue();
         assertThat(r.error()).contains("timed out").contains("gave up after 2 attempts");
@@ -95,7 +100,7 @@ class ResponseDeadlineTest {
         }
         long[] elapsed = new long[1];
 
-        BalloonResult r = playOne(participant(model().build()), elapsed);
+        BalloonResult r = playOne(participant(deadlineModel().build()), elapsed);
 
         assertThat(r.isError()).isTrue();
         assertThat(r.error()).contains("timed out").contains("gave up after 2 attempts");
@@ -110,7 +115,7 @@ class ResponseDeadlineTest {
         long start = System.nanoTime();
 
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-                () -> Preflight.check(List.of(model().build())));
+                () -> Preflight.check(List.of(deadlineModel().build())));
 
         assertThat(failure).isInstanceOf(Preflight.PreflightException.class)
                 .hasMessageContaining("no complete answer within 2 s").hasMessageContaining("GET ");

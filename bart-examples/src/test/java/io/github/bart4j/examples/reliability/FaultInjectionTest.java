@@ -10,10 +10,13 @@ import io.github.bart4j.langchain4j.testkit.FakeLlmServer.Request;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +32,17 @@ class FaultInjectionTest {
     /** Four balloons that never burst before 20 pumps: fixed:3 asks 4 times, fixed:2 three times per balloon. */
     private static final String[] RUN = {"model_list: ['fixed:3', 'fixed:2']", "min_pumps: 1", "max_pumps: 20",
             "thresholds: [20, 20, 20, 20]", "num_balloons: 4", "seed: 5", "max_retries: 1",
-            "request_timeout_seconds: 2", "max_concurrency: 4", "log_json: false"};
+            "max_concurrency: 4", "log_json: false"};
+
+    /** The faults that only the client's request timeout ends. */
+    private static final Set<Fault> TIMEOUTS = EnumSet.of(Fault.TIMEOUT, Fault.STALL_BODY, Fault.TRICKLE_BODY);
+
+    /**
+     * The request timeout when a fault waits for it: short for a quick test, yet far above the time a
+     * normal answer takes on a busy machine (a normal answer timed out at 2 s under load). Elsewhere the
+     * default, 60 s, so that no normal answer times out.
+     */
+    private static final int SHORT_TIMEOUT_SECONDS = 8;
 
     /** What the recorded cause says for each fault. */
     private static final Map<Fault, String> CAUSES = Map.of(Fault.RATE_LIMITED, "rate limited (HTTP 429)",
@@ -42,7 +55,11 @@ class FaultInjectionTest {
     Path tmp;
 
     private Cli.Outcome run(FakeLlmServer server) {
-        Path config = Cli.config(tmp, "c.yaml", server.openAiBaseUrl(), RUN);
+        return run(server, RUN);
+    }
+
+    private Cli.Outcome run(FakeLlmServer server, String... lines) {
+        Path config = Cli.config(tmp, "c.yaml", server.openAiBaseUrl(), lines);
         return Cli.run(Map.of(), "run", "--quiet", "--config", config.toString(), "--run-dir",
                 tmp.resolve("run").toString());
     }
@@ -58,8 +75,11 @@ class FaultInjectionTest {
     @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"OVERSIZED", "UNREADABLE"})
     void a_fault_once_is_retried_and_a_fault_every_time_errors_only_that_balloon(Fault fault) throws IOException {
         try (FakeLlmServer server = FakeLlmServer.builder().faults(onceAndAlways(fault)).retryAfterSeconds(0)
-                .slowDelay(Duration.ofSeconds(4)).start()) {
-            Cli.Outcome o = run(server);
+                .slowDelay(Duration.ofMinutes(10)).start()) { // a TIMEOUT answer comes after the test
+            Cli.Outcome o = TIMEOUTS.contains(fault)
+                    ? run(server, Stream.concat(Stream.of(RUN), Stream.of("request_timeout_seconds: "
+                            + SHORT_TIMEOUT_SECONDS)).toArray(String[]::new))
+                    : run(server);
             assertThat(o.exitCode()).as(o.err()).isEqualTo(1);
             assertThat(o.err()).contains("bart: 1 balloon errored (fixed:3: 1); rerun with --retry-errors");
             Path dir = tmp.resolve("run");

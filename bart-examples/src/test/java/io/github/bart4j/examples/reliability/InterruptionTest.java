@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.bart4j.core.BalloonResult;
 import io.github.bart4j.core.ResultFiles;
 import io.github.bart4j.langchain4j.testkit.FakeLlmServer;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer.Fault;
+import io.github.bart4j.langchain4j.testkit.FakeLlmServer.Request;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +57,36 @@ class InterruptionTest {
                 + p.isAlive());
     }
 
+    /** Waits until {@code file} contains {@code text} (or the process ends). */
+    private static void awaitText(Path file, String text, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.exists(file) && Files.readString(file).contains(text)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(file + " did not say '" + text + "'; process alive: " + p.isAlive());
+    }
+
+    /**
+     * Answers every balloon up to the 6th of each model at once, and holds the answers for later balloons
+     * until {@code open} (at most 60 s): the run cannot end before the test has interrupted it, however
+     * slowly the test's thread is scheduled (with 2 slots, 12 or more balloons are journaled first).
+     */
+    private static Function<Request, Fault> holdAfterBalloon6(CountDownLatch open) {
+        return r -> {
+            if (r.balloon() > 6) {
+                try {
+                    open.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        };
+    }
+
     private Path reference() {
         try (FakeLlmServer quick = FakeLlmServer.start()) {
             Path config = Cli.config(tmp, "ref.yaml", quick.openAiBaseUrl(), RUN);
@@ -67,7 +101,9 @@ class InterruptionTest {
     void a_run_killed_with_sigkill_resumes_to_the_uninterrupted_files_without_asking_journaled_balloons_again()
             throws Exception {
         Path reference = reference();
-        try (FakeLlmServer server = FakeLlmServer.builder().latency(Duration.ofMillis(40)).start()) {
+        CountDownLatch open = new CountDownLatch(1);
+        try (FakeLlmServer server = FakeLlmServer.builder().latency(Duration.ofMillis(40))
+                .faults(holdAfterBalloon6(open)).start()) {
             Path config = Cli.config(tmp, "c.yaml", server.openAiBaseUrl(), RUN);
             Path dir = tmp.resolve("run");
             Process first = start(config, dir, "first");
@@ -75,6 +111,7 @@ class InterruptionTest {
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue()).isEqualTo(137);
+            open.countDown();
 
             List<BalloonResult> journaled = ResultFiles.readJournal(dir.resolve("journal.jsonl"));
             assertThat(journaled.size()).isBetween(8, BALLOONS - 1);
@@ -102,12 +139,16 @@ class InterruptionTest {
 
     @Test
     void sigterm_stops_the_run_writes_its_files_and_says_how_to_resume() throws Exception {
-        try (FakeLlmServer server = FakeLlmServer.builder().latency(Duration.ofMillis(40)).start()) {
+        CountDownLatch open = new CountDownLatch(1);
+        try (FakeLlmServer server = FakeLlmServer.builder().latency(Duration.ofMillis(40))
+                .faults(holdAfterBalloon6(open)).start()) {
             Path config = Cli.config(tmp, "c.yaml", server.openAiBaseUrl(), RUN);
             Path dir = tmp.resolve("run");
             Process p = start(config, dir, "term");
             awaitJournal(dir.resolve("journal.jsonl"), 4, p);
             p.destroy();
+            awaitText(tmp.resolve("term.err"), "bart: stopping", p); // no new balloon starts from here on
+            open.countDown(); // the balloons in flight finish within the grace period
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String err = Files.readString(tmp.resolve("term.err"));
             assertThat(p.exitValue()).as(err).isNotZero();
