@@ -38,7 +38,15 @@ final class BudgetGuard {
     }
 
     public BudgetGuard(Budget budget, Collection<BalloonResult> recorded) {
+        this(budget, recorded, new CompletedBalloons());
+    }
+
+    /** A guard whose recorded spend is {@code recorded}'s and {@code done}'s (balloons known by identity). */
+    public BudgetGuard(Budget budget, Collection<BalloonResult> recorded, CompletedBalloons done) {
         this.budget = budget;
+        if (budget.isLimited()) {
+            done.spend().forEach(this::add);
+        }
         for (BalloonResult r : recorded) {
             add(r);
         }
@@ -122,6 +130,43 @@ final class BudgetGuard {
         }
     }
 
+    /** Accounts the recorded spend of balloons of {@code participant} known by identity, as {@link #add(BalloonResult)}. */
+    private void add(String participant, CompletedBalloons.Spend s) {
+        if (s.count == 0) {
+            return;
+        }
+        Account a = byParticipant.computeIfAbsent(participant, p -> new Account());
+        a.recorded += s.count;
+        all.recorded += s.count;
+        if (budget.maxCostUsd().isPresent()) {
+            TokenPrice price = budget.prices().get(participant);
+            double cost = s.costUsd(price);
+            a.cost += cost;
+            all.cost += cost;
+            if (s.unknownCost(price) > 0 && reached == null) {
+                reached = unknownCost(participant);
+            }
+        }
+        if (budget.maxTokens().isPresent()) {
+            a.tokens += s.tokens;
+            all.tokens += s.tokens;
+            if (s.unknownTokensCount > 0 && reached == null) {
+                reached = unknownTokens(participant);
+            }
+        }
+    }
+
+    private String unknownCost(String participant) {
+        return "the cost of a balloon of " + participant + " is unknown (its provider reported no"
+                + " cost and it has no price), so budget max_cost_usd " + plain(budget.maxCostUsd()
+                .getAsDouble()) + " cannot be kept";
+    }
+
+    private String unknownTokens(String participant) {
+        return "the tokens of a balloon of " + participant + " are unknown (its provider reported"
+                + " none), so budget max_tokens_total " + budget.maxTokens().getAsLong() + " cannot be kept";
+    }
+
     private void add(BalloonResult r) {
         if (!budget.isLimited()) {
             return;
@@ -135,9 +180,7 @@ final class BudgetGuard {
                 a.cost += cost.getAsDouble();
                 all.cost += cost.getAsDouble();
             } else if (reached == null) {
-                reached = "the cost of a balloon of " + r.participant() + " is unknown (its provider reported no"
-                        + " cost and it has no price), so budget max_cost_usd " + plain(budget.maxCostUsd()
-                        .getAsDouble()) + " cannot be kept";
+                reached = unknownCost(r.participant());
             }
         }
         if (budget.maxTokens().isPresent()) {
@@ -146,8 +189,7 @@ final class BudgetGuard {
                 a.tokens += tokens.getAsLong();
                 all.tokens += tokens.getAsLong();
             } else if (reached == null) {
-                reached = "the tokens of a balloon of " + r.participant() + " are unknown (its provider reported"
-                        + " none), so budget max_tokens_total " + budget.maxTokens().getAsLong() + " cannot be kept";
+                reached = unknownTokens(r.participant());
             }
         }
     }

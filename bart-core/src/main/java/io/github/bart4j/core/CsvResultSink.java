@@ -1,6 +1,7 @@
 package io.github.bart4j.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +37,22 @@ final class CsvResultSink extends AppendingFileSink {
             if (!Files.exists(file) || Files.size(file) == 0) {
                 return true;
             }
-            byte[] content = Files.readAllBytes(file);
             byte[] header = CombinedCsv.header().getBytes(StandardCharsets.UTF_8);
-            if (!startsWith(content, header)) {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(Math.max(header.length, 1000));
+            }
+            if (!startsWith(head, header)) {
                 int end = 0;
-                while (end < content.length && end < 1000 && content[end] != '\n') {
+                while (end < head.length && end < 1000 && head[end] != '\n') {
                     end++;
                 }
-                String first = new String(content, 0, end, StandardCharsets.UTF_8).strip();
+                String first = new String(head, 0, end, StandardCharsets.UTF_8).strip();
                 throw new ResultFileException(file, 1, "cannot append: the header must be '"
                         + CombinedCsv.header().strip() + "', but is: '" + abbreviate(first) + "'");
             }
-            AppendingFileSink.truncateTornTail(file, content.length, lastRowEnd(content));
+            long[] sizeAndEnd = lastRowEnd(file);
+            AppendingFileSink.truncateTornTail(file, sizeAndEnd[0], sizeAndEnd[1]);
             return false;
         } catch (IOException e) {
             throw new ResultIoException("cannot read " + file + " before appending: " + e.getMessage(), e);
@@ -55,21 +60,30 @@ final class CsvResultSink extends AppendingFileSink {
     }
 
     /**
-     * The offset just after the last line break outside quotes. Quotes and line breaks are ASCII,
-     * which never occurs inside a UTF-8 sequence, so bytes can be scanned directly.
+     * The file's size and the offset just after its last line break outside quotes, in one
+     * streaming pass (whether a line break is inside quotes depends on every quote before it).
+     * Quotes and line breaks are ASCII, which never occurs inside a UTF-8 sequence, so bytes can be
+     * scanned directly.
      */
-    static int lastRowEnd(byte[] content) {
+    static long[] lastRowEnd(Path file) throws IOException {
         boolean quoted = false;
-        int end = 0;
-        for (int i = 0; i < content.length; i++) {
-            byte c = content[i];
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\n' && !quoted) {
-                end = i + 1;
+        long end = 0;
+        long offset = 0;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                for (int i = 0; i < n; i++) {
+                    byte c = buf[i];
+                    if (c == '"') {
+                        quoted = !quoted;
+                    } else if (c == '\n' && !quoted) {
+                        end = offset + i + 1;
+                    }
+                }
+                offset += n;
             }
         }
-        return end;
+        return new long[] {offset, end};
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

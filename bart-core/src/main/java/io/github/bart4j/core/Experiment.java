@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,7 +34,8 @@ import java.util.Set;
  *   <li>results do not depend on scheduling: {@link ExperimentResult#results()} is in a stable order,
  *       and deterministic participants give the same results whatever finished first;</li>
  *   <li>a result reaches every sink before it is reported to listeners or counted as done;</li>
- *   <li>balloons given to {@link Builder#completed} (e.g. read back from a journal) are not played again.</li>
+ *   <li>balloons given to {@link Builder#completed} (e.g. read back from a journal) are not played again;
+ *       {@link CompletedBalloons} gives them in a few bits each, so a run of any size resumes in flat memory.</li>
  * </ul>
  *
  * <pre>{@code
@@ -62,7 +64,7 @@ public final class Experiment {
         this.runner = new ExperimentRunner(b.schedule, List.copyOf(b.arms), b.epochs,
                 TaskSupport.withTicker(b.task, b.ticker), List.copyOf(b.sinks),
                 List.copyOf(b.listeners), b.maxConcurrency, b.maxPerParticipant == 0 ? b.maxConcurrency
-                : b.maxPerParticipant, List.copyOf(b.completed), b.retainResults);
+                : b.maxPerParticipant, List.copyOf(b.completed), b.done, b.retainResults);
         this.runner.budget(b.budget);
         this.runner.ticker(b.ticker);
     }
@@ -106,6 +108,7 @@ public final class Experiment {
         private int maxConcurrency = 8;
         private int maxPerParticipant;
         private final List<BalloonResult> completed = new ArrayList<>();
+        private CompletedBalloons done = new CompletedBalloons();
         private boolean retainResults = true;
         private Budget budget = Budget.NONE;
         private Ticker ticker = Ticker.system();
@@ -194,6 +197,20 @@ public final class Experiment {
         }
 
         /**
+         * Balloons recorded earlier, known only by their identity and status (see
+         * {@link CompletedBalloons}; e.g. a journal read into it): they are not played again, count
+         * as done in {@link Progress} and in the {@link Budget}'s recorded spend, and are not in
+         * {@link ExperimentResult#results()} nor sent to the sinks. The builder takes a copy; a
+         * second call replaces the first. May be combined with {@link #completed(Collection)} (e.g.
+         * the results of a series a {@linkplain Participant#sequentialBalloons() sequential}
+         * participant has not finished, its history), as long as no balloon is given both ways.
+         */
+        public Builder completed(CompletedBalloons balloons) {
+            this.done = Objects.requireNonNull(balloons, "balloons").copy();
+            return this;
+        }
+
+        /**
          * Whether {@link ExperimentResult#results()} holds the results (default {@code true}); turn off
          * for very large runs that only need the sinks, so memory stays flat.
          */
@@ -227,7 +244,10 @@ public final class Experiment {
          * @throws IllegalStateException when the schedule or every participant is missing, two
          *     participants share a name and persona, or a {@linkplain #completed completed} result
          *     belongs to another experiment (a participant and persona not added, an epoch outside
-         *     {@code 1..epochs}, or a balloon not in the schedule); the message names the first such result
+         *     {@code 1..epochs}, or a balloon not in the schedule); the message names the first such result;
+         *     or when a balloon is given both as a result and in {@link CompletedBalloons}, or a series
+         *     of a sequential participant that it has not finished has balloons given only in
+         *     {@link CompletedBalloons} (it needs their results as its history)
          */
         public Experiment build() {
             if (schedule == null) {
@@ -246,34 +266,112 @@ public final class Experiment {
                 }
             }
             checkCompleted(seen);
+            checkDone(seen);
             return new Experiment(this);
         }
 
         private void checkCompleted(Set<String> arms) {
             for (BalloonResult r : completed) {
-                String problem = null;
-                int id = r.balloon().id();
-                Balloon expected = id >= 1 && id <= schedule.size() ? schedule.balloons().get(id - 1) : null;
+                String problem;
                 if (!arms.contains(r.participant() + "\u0000" + r.persona())) {
                     problem = "no such participant" + (r.persona().isEmpty() ? "" : " and persona") + " was added";
                 } else if (r.epoch() < 1 || r.epoch() > epochs) {
                     problem = "the experiment has epochs 1.." + epochs;
-                } else if (expected == null) {
-                    problem = "the schedule has balloons 1.." + schedule.size();
-                } else if (!expected.rules().equals(r.balloon().rules())) {
-                    problem = "the schedule's balloons are played under the " + expected.rules().describe()
-                            + " rules, the result's under the " + r.balloon().rules().describe() + " rules";
-                } else if (!expected.equals(r.balloon())) {
-                    problem = "the schedule's balloon " + id + " has threshold " + expected.threshold()
-                            + " (type " + expected.type() + "), the result's has threshold " + r.balloon().threshold()
-                            + " (type " + r.balloon().type() + ")";
+                } else {
+                    problem = balloonProblem(r.balloon());
                 }
                 if (problem != null) {
-                    throw new IllegalStateException("completed result of participant '" + r.participant() + "'"
-                            + (r.persona().isEmpty() ? "" : " (persona '" + r.persona() + "')") + ", epoch "
-                            + r.epoch() + ", balloon " + id + " does not belong to this experiment: " + problem);
+                    throw notOurs(r.key(), problem);
                 }
             }
+        }
+
+        /** {@link #checkCompleted}'s rule for the balloons given by {@link CompletedBalloons}, with its messages. */
+        private void checkDone(Set<String> armIds) {
+            for (Map.Entry<CompletedBalloons.Series, CompletedBalloons.Bits> e : done.series().entrySet()) {
+                CompletedBalloons.Series s = e.getKey();
+                if (e.getValue().done.isEmpty()) {
+                    continue; // every balloon of it was removed
+                }
+                String problem = null;
+                if (!armIds.contains(s.participant() + "\u0000" + s.persona())) {
+                    problem = "no such participant" + (s.persona().isEmpty() ? "" : " and persona") + " was added";
+                } else if (s.epoch() < 1 || s.epoch() > epochs) {
+                    problem = "the experiment has epochs 1.." + epochs;
+                }
+                if (problem != null) {
+                    throw notOurs(new BalloonResult.Key(s.participant(), s.persona(), s.epoch(),
+                            e.getValue().done.nextSetBit(0)), problem);
+                }
+            }
+            List<CompletedBalloons.Used> used = done.balloons();
+            if (done.conflict() != null) {
+                used.add(done.conflict());
+            }
+            for (CompletedBalloons.Used u : used) {
+                String problem = balloonProblem(u.balloon());
+                if (problem != null) {
+                    throw notOurs(u.by(), problem);
+                }
+            }
+            Set<BalloonResult.Key> results = new HashSet<>();
+            for (BalloonResult r : completed) {
+                if (done.contains(r.key())) {
+                    throw new IllegalStateException("balloon " + r.balloon().id() + " of participant '"
+                            + r.participant() + "'" + (r.persona().isEmpty() ? "" : " (persona '" + r.persona() + "')")
+                            + ", epoch " + r.epoch() + " is given both as a completed result and in the completed"
+                            + " balloons; give each balloon once");
+                }
+                results.add(r.key());
+            }
+            for (Arm arm : arms) {
+                if (!arm.participant().sequentialBalloons()) {
+                    continue;
+                }
+                for (int epoch = 1; epoch <= epochs; epoch++) {
+                    CompletedBalloons.Bits bits = done.series().get(new CompletedBalloons.Series(
+                            arm.participant().name(), arm.persona(), epoch));
+                    if (bits == null || bits.done.isEmpty()) {
+                        continue;
+                    }
+                    for (Balloon b : schedule.balloons()) {
+                        if (!bits.done.get(b.id()) && !results.contains(new BalloonResult.Key(
+                                arm.participant().name(), arm.persona(), epoch, b.id()))) {
+                            throw new IllegalStateException("participant '" + arm.participant().name() + "'"
+                                    + (arm.persona().isEmpty() ? "" : " (persona '" + arm.persona() + "')")
+                                    + " plays its balloons in order (sequentialBalloons) and has not finished epoch "
+                                    + epoch + ", whose balloon " + bits.done.nextSetBit(0) + " is given only in the"
+                                    + " completed balloons: give that series' results with completed(Collection),"
+                                    + " they are its history");
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Why {@code balloon} is not the schedule's balloon of its id, or {@code null} if it is. */
+        private String balloonProblem(Balloon balloon) {
+            int id = balloon.id();
+            Balloon expected = id >= 1 && id <= schedule.size() ? schedule.balloons().get(id - 1) : null;
+            if (expected == null) {
+                return "the schedule has balloons 1.." + schedule.size();
+            }
+            if (!expected.rules().equals(balloon.rules())) {
+                return "the schedule's balloons are played under the " + expected.rules().describe()
+                        + " rules, the result's under the " + balloon.rules().describe() + " rules";
+            }
+            if (!expected.equals(balloon)) {
+                return "the schedule's balloon " + id + " has threshold " + expected.threshold()
+                        + " (type " + expected.type() + "), the result's has threshold " + balloon.threshold()
+                        + " (type " + balloon.type() + ")";
+            }
+            return null;
+        }
+
+        private static IllegalStateException notOurs(BalloonResult.Key k, String problem) {
+            return new IllegalStateException("completed result of participant '" + k.participant() + "'"
+                    + (k.persona().isEmpty() ? "" : " (persona '" + k.persona() + "')") + ", epoch "
+                    + k.epoch() + ", balloon " + k.balloonId() + " does not belong to this experiment: " + problem);
         }
     }
 }

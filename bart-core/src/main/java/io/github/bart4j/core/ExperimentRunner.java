@@ -47,6 +47,8 @@ final class ExperimentRunner {
     private final int maxConcurrency;
     private final int maxPerParticipant;
     private final Map<BalloonResult.Key, BalloonResult> completed = new HashMap<>();
+    /** Balloons completed by identity only ({@link CompletedBalloons}), none of them in {@link #completed}. */
+    private final CompletedBalloons done;
     private final boolean retainResults;
     private BudgetGuard budget = new BudgetGuard(Budget.NONE, List.of());
     private Ticker ticker = Ticker.system();
@@ -60,7 +62,7 @@ final class ExperimentRunner {
 
     // guarded by lock
     private final Map<String, String> failures = new LinkedHashMap<>();
-    private int done;
+    private int finished;
     private int errors;
     private long inputTokens;
     private long outputTokens;
@@ -71,7 +73,7 @@ final class ExperimentRunner {
 
     public ExperimentRunner(Schedule schedule, List<Arm> arms, int epochs, Task task, List<ResultSink> sinks,
                             List<ExperimentListener> listeners, int maxConcurrency, int maxPerParticipant,
-                            List<BalloonResult> completed, boolean retainResults) {
+                            List<BalloonResult> completed, CompletedBalloons done, boolean retainResults) {
         this.schedule = schedule;
         this.arms = arms;
         this.epochs = epochs;
@@ -85,11 +87,12 @@ final class ExperimentRunner {
         for (BalloonResult r : completed) {
             this.completed.put(r.key(), r);
         }
+        this.done = done;
     }
 
     /** Keeps the run within {@code budget} (see {@link Budget}); call before {@link #run()}. */
     public void budget(Budget budget) {
-        this.budget = new BudgetGuard(budget, completed.values());
+        this.budget = new BudgetGuard(budget, completed.values(), done);
     }
 
     /** Measures elapsed time on {@code ticker} (see {@link Ticker}); call before {@link #run()}. */
@@ -115,6 +118,12 @@ final class ExperimentRunner {
         return new BalloonResult.Key(arm.participant().name(), arm.persona(), epoch, balloon.id());
     }
 
+    /** Whether the balloon was recorded before this run (as a result or by identity). */
+    private boolean isCompleted(Arm arm, int epoch, Balloon balloon) {
+        return done.contains(arm.participant().name(), arm.persona(), epoch, balloon.id())
+                || completed.containsKey(key(arm, epoch, balloon));
+    }
+
     /** An arm's pending items in play order, skipping what is completed; computed lazily. */
     private Iterator<Item> queue(int armIndex) {
         Arm arm = arms.get(armIndex);
@@ -135,7 +144,7 @@ final class ExperimentRunner {
                     }
                     while (position < schedule.size()) {
                         int b = position++;
-                        if (!completed.containsKey(key(arm, epoch, schedule.balloons().get(b)))) {
+                        if (!isCompleted(arm, epoch, schedule.balloons().get(b))) {
                             return new Item(armIndex, epoch, b);
                         }
                     }
@@ -169,7 +178,7 @@ final class ExperimentRunner {
 
     private boolean seriesComplete(Arm arm, int epoch) {
         for (Balloon balloon : schedule.balloons()) {
-            if (!completed.containsKey(key(arm, epoch, balloon))) {
+            if (!isCompleted(arm, epoch, balloon)) {
                 return false;
             }
         }
@@ -228,7 +237,8 @@ final class ExperimentRunner {
         }
         startNanos = ticker.read();
         runThread = Thread.currentThread();
-        done = completed.size();
+        finished = completed.size() + done.size();
+        errors = done.errored();
         for (BalloonResult r : completed.values()) {
             if (r.isError()) {
                 errors++;
@@ -293,7 +303,7 @@ final class ExperimentRunner {
         if (sinkFailure != null) {
             throw sinkFailure;
         }
-        int notRun = total() - done;
+        int notRun = total() - finished;
         List<BalloonResult> ordered = new ArrayList<>();
         if (retainResults) {
             ordered.addAll(completed.values());
@@ -490,7 +500,7 @@ final class ExperimentRunner {
                 changed.signalAll();
                 return;
             }
-            done++;
+            finished++;
             if (result.isError()) {
                 errors++;
             }
@@ -501,7 +511,7 @@ final class ExperimentRunner {
             if (retainResults) {
                 results.add(result);
             }
-            progress = new Progress(done, total(), errors, inputTokens, outputTokens, cost,
+            progress = new Progress(finished, total(), errors, inputTokens, outputTokens, cost,
                     Duration.ofNanos(ticker.read() - startNanos));
             listeners.balloonFinished(result, progress);
         } finally {

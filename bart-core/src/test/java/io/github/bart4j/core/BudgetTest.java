@@ -119,6 +119,58 @@ class BudgetTest {
     }
 
     @Test
+    void resumingFromCompletedBalloonsCountsTheirSpendAsTheirResultsDo() {
+        // a clock that never moves: which arm plays next does not depend on how long balloons took
+        Ticker still = () -> 0L;
+        TokenPrice price = new TokenPrice(10, 50);
+        for (boolean reportsCost : new boolean[] {true, false}) {
+            for (Budget limit : List.of(Budget.maxCostUsd(0.0405), Budget.maxTokens(4050))) {
+                Budget budget = reportsCost ? limit : limit.withPrice("a", price).withPrice("b", price);
+                ExperimentResult first = Experiment.builder().schedule(SCHEDULE).participant(paying("a", 3, reportsCost,
+                        false)).participant(paying("b", 1, reportsCost, false)).maxConcurrency(1)
+                        .budget(reportsCost ? Budget.maxCostUsd(0.02) : Budget.maxTokens(2000).withPrice("a", price)
+                                .withPrice("b", price)).build().run();
+                assertThat(first.budgetReached()).isTrue();
+                CompletedBalloons done = CompletedBalloons.of(first.results());
+                assertThat(done.costUsd(budget)).isCloseTo(cost(first.results(), budget),
+                        org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(done.tokens()).isEqualTo(first.results().stream()
+                        .mapToLong(r -> budget.tokensOf(r).getAsLong()).sum());
+
+                ExperimentResult byResults = Experiment.builder().schedule(SCHEDULE)
+                        .participant(paying("a", 3, reportsCost, false)).participant(paying("b", 1, reportsCost, false))
+                        .maxConcurrency(1).ticker(still).budget(budget).completed(first.results()).build().run();
+                ExperimentResult byKeys = Experiment.builder().schedule(SCHEDULE)
+                        .participant(paying("a", 3, reportsCost, false)).participant(paying("b", 1, reportsCost, false))
+                        .maxConcurrency(1).ticker(still).budget(budget).completed(done).build().run();
+                assertThat(byKeys.budgetStop()).as("%s %s", reportsCost, limit).isNotNull()
+                        .isEqualTo(byResults.budgetStop());
+                assertThat(byKeys.notRun()).as("%s %s %s", reportsCost, limit, byKeys.budgetStop())
+                        .isEqualTo(byResults.notRun());
+                assertThat(outcomes(byKeys.results())).isEqualTo(outcomes(byResults.results().stream()
+                        .filter(r -> !done.contains(r.key())).toList()));
+            }
+        }
+        // a recorded balloon whose cost cannot be known stops the run at once, saying so, either way
+        ExperimentResult unpriced = Experiment.builder().schedule(SCHEDULE).participant(paying("m", 0, false, false))
+                .maxConcurrency(1).build().run();
+        List<BalloonResult> three = unpriced.results().subList(0, 3);
+        for (Budget budget : List.of(Budget.maxCostUsd(5), Budget.maxTokens(1_000_000))) {
+            ExperimentResult byResults = Experiment.builder().schedule(SCHEDULE)
+                    .participant(paying("m", 0, false, false))
+                    .budget(budget).completed(three).build().run();
+            ExperimentResult byKeys = Experiment.builder().schedule(SCHEDULE).participant(paying("m", 0, false, false))
+                    .budget(budget).completed(CompletedBalloons.of(three)).build().run();
+            assertThat(byKeys.budgetStop()).isEqualTo(byResults.budgetStop());
+            assertThat(byKeys.notRun()).isEqualTo(byResults.notRun());
+        }
+        assertThat(Experiment.builder().schedule(SCHEDULE).participant(paying("m", 0, false, false))
+                .budget(Budget.maxCostUsd(5)).completed(CompletedBalloons.of(three)).build().run().budgetStop())
+                .isEqualTo("the cost of a balloon of m is unknown (its provider reported no cost and it has no price),"
+                        + " so budget max_cost_usd 5 cannot be kept");
+    }
+
+    @Test
     void tokenBudgetWorksTheSameWay() {
         Budget budget = Budget.maxTokens(1000);
         ExperimentResult result = Experiment.builder().schedule(SCHEDULE).participant(paying("m", 0, false, false))

@@ -183,6 +183,64 @@ class ResultSinksTest {
     }
 
     @Test
+    void journal_sink_continues_a_journal_larger_than_its_read_block_cutting_the_torn_tail() throws IOException {
+        Path file = dir.resolve("big.jsonl");
+        try (ResultSink sink = ResultSinks.jsonLines(file)) {
+            for (int i = 1; i <= 5000; i++) { // about 1.5 MB
+                sink.accept(cashedOut("m", i, 6, 3));
+            }
+        }
+        byte[] complete = Files.readAllBytes(file);
+        assertThat(complete.length).isGreaterThan(1 << 20);
+        // a file ending in a line break is continued as it is
+        try (ResultSink sink = ResultSinks.jsonLines(file, ResultSinks.WriteMode.APPEND)) {
+            sink.accept(cashedOut("m", 5001, 6, 3));
+        }
+        byte[] continued = Files.readAllBytes(file);
+        assertThat(java.util.Arrays.copyOf(continued, complete.length)).isEqualTo(complete);
+        assertThat(Files.readAllLines(file)).hasSize(5001);
+        // a torn tail longer than any block read from the end is cut at the last line break
+        String torn = "{\"model\":\"m\",\"text\":\"" + "x".repeat(300_000);
+        Files.writeString(file, torn, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        try (ResultSink sink = ResultSinks.jsonLines(file, ResultSinks.WriteMode.APPEND)) {
+            sink.accept(cashedOut("m", 5002, 6, 3));
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(5002);
+        assertThat(lines.get(5001)).startsWith("{\"model\":\"m\",\"balloon_id\":5002,");
+        assertThat(java.util.Arrays.copyOf(Files.readAllBytes(file), continued.length)).isEqualTo(continued);
+        // no line break at all: the whole content is a torn record
+        Path none = dir.resolve("none.jsonl");
+        Files.writeString(none, "y".repeat(200_000));
+        try (ResultSink sink = ResultSinks.jsonLines(none, ResultSinks.WriteMode.APPEND)) {
+            sink.accept(cashedOut("m", 1, 6, 3));
+        }
+        assertThat(Files.readAllLines(none)).hasSize(1).allMatch(l -> l.startsWith("{\"model\":\"m\""));
+    }
+
+    @Test
+    void csv_sink_continues_a_large_file_and_cuts_a_row_torn_after_a_line_break_inside_quotes() throws IOException {
+        Path file = dir.resolve("big.csv");
+        try (ResultSink sink = ResultSinks.csv(file)) {
+            for (int i = 1; i <= 3000; i++) {
+                sink.accept(cashedOut("m", i, 6, 3));
+            }
+        }
+        long complete = Files.size(file);
+        assertThat(complete).isGreaterThan(1 << 18);
+        // the file ends in a line break, but inside a quoted field: the row is torn
+        Files.writeString(file, "m,3001,6,4,False,0.4,\"PUMP,\nPU", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "MP\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        try (ResultSink sink = ResultSinks.csv(file, ResultSinks.WriteMode.APPEND)) {
+            sink.accept(cashedOut("m", 3002, 6, 5));
+        }
+        List<CSVRecord> rows = records(file);
+        assertThat(rows).hasSize(3001);
+        assertThat(rows.get(3000).get(1)).isEqualTo("3002");
+    }
+
+    @Test
     void eight_threads_writing_to_one_sink_produce_complete_rows() throws Exception {
         Path csv = dir.resolve("c.csv");
         Path journal = dir.resolve("j.jsonl");

@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("tokens", "prompt tokens per balloon against pumps, per conversation mode (growth exponent)");
         m.put("stats", "summary statistics over 1,000,000 balloons: seconds");
         m.put("memory", "1,000,000 simulated balloons into a CSV sink: heap after GC at 10% / 50% / 100%");
-        m.put("memory-cli", "the CLI's streaming run of many balloons: heap after GC along the run");
+        m.put("memory-cli", "the CLI run of many balloons, then resumed from half-way: heap after GC along each");
         m.put("run-speed", "bart run, 4 simulated models x bart.bench.balloons (25,000) balloons, every file:"
                 + " decisions/s");
         m.put("fit", "par4 maximum-likelihood fits, 1,000 participants x 90 balloons, one core: seconds");

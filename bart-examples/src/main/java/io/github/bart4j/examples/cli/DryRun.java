@@ -50,7 +50,7 @@ final class DryRun {
         }
     }
 
-    static int print(RunConfig cfg, long seed, Schedule schedule, List<BalloonResult> journal, RunBudget budget,
+    static int print(RunConfig cfg, long seed, Schedule schedule, ResumeState journal, RunBudget budget,
                      PrintWriter out, PrintWriter err) {
         int personas = Math.max(1, cfg.personas().size());
         int models = cfg.models().size();

@@ -24,31 +24,34 @@ final class Outputs {
     }
 
     /**
-     * The balloons recorded by an earlier, interrupted run of the same directory (a balloon asked
-     * again with {@code --retry-errors} counts as its later record).
-     *
-     * @throws UsageException if a recorded balloon does not match the schedule, or names a model,
-     *         persona or epoch the config does not have (another experiment's journal, or an edited one)
+     * The balloons recorded by an earlier run of a people's run directory ({@code serve}; any
+     * participant name), each checked by {@link #checkRecord} (a balloon asked again with
+     * {@code --retry-errors} counts as its later record). A model run reads its journal in one
+     * streaming pass instead: {@link ResumeState}.
      */
-    static List<BalloonResult> readJournal(Path journal, Schedule schedule, RunConfig cfg) {
-        return readJournal(journal, schedule, cfg, true);
-    }
-
-    /** As {@link #readJournal(Path, Schedule, RunConfig)}, for people's runs ({@code serve}): any participant name. */
     static List<BalloonResult> readJournal(Path journal, Schedule schedule) {
-        return readJournal(journal, schedule, null, false);
-    }
-
-    private static List<BalloonResult> readJournal(Path journal, Schedule schedule, RunConfig cfg,
-                                                   boolean modelsFromConfig) {
         if (!Files.exists(journal)) {
             return List.of();
         }
         List<BalloonResult> results = ResultFiles.readJournal(journal);
-        Set<String> personas = cfg == null || cfg.personas().isEmpty() ? Set.of("") : cfg.personas().keySet();
         for (BalloonResult r : results) {
-            String foreign = !modelsFromConfig ? null
-                    : !cfg.models().contains(r.participant()) ? "model '" + r.participant() + "'"
+            checkRecord(journal, schedule, null, r);
+        }
+        return results;
+    }
+
+    /**
+     * Checks that a journal's record belongs to this run.
+     *
+     * @param cfg the run's config, whose models, personas and epochs the record must have; {@code null}
+     *     for people's runs (any participant name)
+     * @throws UsageException if the balloon does not match the schedule, or names a model, persona or
+     *     epoch the config does not have (another experiment's journal, or an edited one)
+     */
+    static void checkRecord(Path journal, Schedule schedule, RunConfig cfg, BalloonResult r) {
+        if (cfg != null) {
+            Set<String> personas = cfg.personas().isEmpty() ? Set.of("") : cfg.personas().keySet();
+            String foreign = !cfg.models().contains(r.participant()) ? "model '" + r.participant() + "'"
                     : !personas.contains(r.persona()) ? "persona '" + r.persona() + "' of " + r.participant()
                     : r.epoch() > cfg.epochs() ? "epoch " + r.epoch() + " of " + r.participant() : null;
             if (foreign != null) {
@@ -57,22 +60,21 @@ final class Outputs {
                         + ", which the config does not have; this journal belongs to another experiment or was"
                         + " edited; use a new --run-dir");
             }
-            int id = r.balloon().id();
-            Balloon expected = id >= 1 && id <= schedule.size() ? schedule.balloons().get(id - 1) : null;
-            if (expected == null || expected.threshold() != r.balloon().threshold()) {
-                throw new UsageException(journal + ": balloon " + id + " of " + r.participant() + " has threshold "
-                        + r.balloon().threshold() + ", but the schedule's balloon " + id + " has "
-                        + (expected == null ? "no such balloon" : "threshold " + expected.threshold())
-                        + "; this journal belongs to another experiment; use a new --run-dir");
-            }
-            if (!expected.rules().equals(r.balloon().rules())) {
-                throw new UsageException(journal + ": balloon " + id + " of " + r.participant() + " was played under the "
-                        + r.balloon().rules().describe() + " rules, but the config's balloons are played under the "
-                        + expected.rules().describe() + " rules; this journal belongs to another experiment;"
-                        + " use a new --run-dir");
-            }
         }
-        return results;
+        int id = r.balloon().id();
+        Balloon expected = id >= 1 && id <= schedule.size() ? schedule.balloons().get(id - 1) : null;
+        if (expected == null || expected.threshold() != r.balloon().threshold()) {
+            throw new UsageException(journal + ": balloon " + id + " of " + r.participant() + " has threshold "
+                    + r.balloon().threshold() + ", but the schedule's balloon " + id + " has "
+                    + (expected == null ? "no such balloon" : "threshold " + expected.threshold())
+                    + "; this journal belongs to another experiment; use a new --run-dir");
+        }
+        if (!expected.rules().equals(r.balloon().rules())) {
+            throw new UsageException(journal + ": balloon " + id + " of " + r.participant() + " was played under the "
+                    + r.balloon().rules().describe() + " rules, but the config's balloons are played under the "
+                    + expected.rules().describe() + " rules; this journal belongs to another experiment;"
+                    + " use a new --run-dir");
+        }
     }
 
     /** The 1-based line of the journal's first record of {@code r}'s (model, persona, epoch), or 0 if not found. */

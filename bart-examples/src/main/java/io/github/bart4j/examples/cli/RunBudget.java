@@ -6,7 +6,6 @@ import io.github.bart4j.core.ExperimentListener;
 import io.github.bart4j.core.Progress;
 import io.github.bart4j.core.TokenPrice;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -83,8 +82,10 @@ final class RunBudget implements ExperimentListener {
     }
 
     /** Counts the balloons recorded by earlier runs of the directory. */
-    synchronized void recorded(List<BalloonResult> journal) {
-        journal.forEach(this::add);
+    synchronized void recorded(ResumeState journal) {
+        spentUsd += journal.done().costUsd(budget);
+        spentTokens += journal.done().tokens();
+        journal.histories().forEach(this::add);
     }
 
     @Override

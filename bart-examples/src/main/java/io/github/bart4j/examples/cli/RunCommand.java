@@ -106,14 +106,10 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> publicConfig = cfg.publicView();
         dir.checkSameExperiment(publicConfig, seed);
         Schedule schedule = schedule(cfg, seed);
-        List<BalloonResult> journal = Outputs.readJournal(dir.file(RunDirectory.JOURNAL), schedule, cfg);
-        int retried = 0;
-        if (retryErrors) {
-            int before = journal.size();
-            journal = journal.stream().filter(r -> !r.isError()).toList();
-            retried = before - journal.size();
-        }
         List<Experiment.Arm> arms = Participants.create(cfg, seed);
+        // one streaming pass: which balloons are recorded (a few bits each), not their results
+        ResumeState journal = ResumeState.read(dir.file(RunDirectory.JOURNAL), schedule, cfg, arms, retryErrors);
+        int retried = journal.retried();
         RunBudget budget = RunBudget.of(cfg, maxCost, maxTokensTotal);
         budget.recorded(journal);
         if (!noPreflight && journal.size() < schedule.size() * cfg.epochs() * arms.size()) {
@@ -141,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
                 .task(cfg.task().equals("automatic") ? Task.automatic(cfg.maxInvalidRetries())
                         : Task.classic(cfg.maxInvalidRetries()))
                 .maxConcurrency(cfg.maxConcurrency()).maxConcurrencyPerParticipant(cfg.maxConcurrencyPerModel())
-                .completed(journal).retainResults(false); // the journal is the record: memory stays flat
+                .completed(journal.done()).completed(journal.histories())
+                .retainResults(false); // the journal is the record: memory stays flat
         arms.forEach(a -> builder.participant(a.participant(), a.persona()));
         ResultSink journalSink = ResultSinks.jsonLines(dir.file(RunDirectory.JOURNAL),
                 ResultSinks.WriteMode.APPEND); // a resumed run continues its journal

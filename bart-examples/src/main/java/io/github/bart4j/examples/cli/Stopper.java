@@ -1,6 +1,6 @@
 package io.github.bart4j.examples.cli;
 
-import io.github.bart4j.core.BalloonResult;
+import io.github.bart4j.core.CompletedBalloons;
 import io.github.bart4j.core.Experiment;
 import io.github.bart4j.core.ExperimentResult;
 import io.github.bart4j.core.ResultFiles;
@@ -8,8 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,19 +116,22 @@ final class Stopper {
     }
 
     /**
-     * The result of a stopped run whose balloons in flight were abandoned: what the journal holds
-     * (the latest record per balloon), in the stable order of the files.
+     * The result of a stopped run whose balloons in flight were abandoned, as the run's own result
+     * would be with {@code retainResults(false)}: no results (the journal is the record), stopped,
+     * and the balloons the journal does not hold (each counted once) not run. The journal is read
+     * in one streaming pass.
      */
     static ExperimentResult fromJournal(Path journal, List<Experiment.Arm> arms, int total, Duration elapsed) {
-        List<BalloonResult> recorded = Files.exists(journal) ? ResultFiles.readJournal(journal) : List.of();
-        Map<String, Integer> armOrder = new HashMap<>();
-        for (int i = 0; i < arms.size(); i++) {
-            armOrder.putIfAbsent(arms.get(i).participant().name() + "\u0000" + arms.get(i).persona(), i);
+        CompletedBalloons recorded = new CompletedBalloons();
+        if (Files.exists(journal)) {
+            ResultFiles.readJournal(journal, r -> {
+                try {
+                    recorded.add(r);
+                } catch (IllegalArgumentException e) {
+                    // recorded twice with status ok: counted once
+                }
+            });
         }
-        List<BalloonResult> ordered = recorded.stream().sorted(Comparator.comparingInt((BalloonResult r) ->
-                        armOrder.getOrDefault(r.participant() + "\u0000" + r.persona(), Integer.MAX_VALUE))
-                .thenComparing(BalloonResult::participant).thenComparing(BalloonResult::persona)
-                .thenComparingInt(BalloonResult::epoch).thenComparingInt(r -> r.balloon().id())).toList();
-        return new ExperimentResult(ordered, true, Map.of(), total - ordered.size(), elapsed);
+        return new ExperimentResult(List.of(), true, Map.of(), total - recorded.size(), elapsed);
     }
 }
