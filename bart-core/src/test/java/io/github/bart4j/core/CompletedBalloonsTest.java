@@ -9,6 +9,7 @@ import io.github.bart4j.core.spi.Participant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -56,11 +57,18 @@ class CompletedBalloonsTest {
 
         Collect first = new Collect();
         AtomicReference<Experiment> running = new AtomicReference<>();
-        running.set(experiment().sink(first).listener(new ExperimentListener() {
+        // balloons after the 70th wait for the stop: the listener runs on its own thread, and the workers
+        // could play every balloon before it sees the 70th (as in ExperimentSchedulingTest)
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicInteger opened = new AtomicInteger();
+        Experiment.Builder stopping = Experiment.builder().schedule(SCHEDULE).epochs(2).maxConcurrency(3);
+        agents().forEach(p -> stopping.participant(ExperimentSchedulingTest.gatedAfter(p, 70, opened, stopped)));
+        running.set(stopping.sink(first).listener(new ExperimentListener() {
             @Override
             public void balloonFinished(BalloonResult result, Progress progress) {
                 if (progress.done() == 70) {
                     running.get().stop();
+                    stopped.countDown();
                 }
             }
         }).build());
