@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * per group).
  *
  * <p>One scoring rules every table, figure and fit: errored balloons are left out (bart4j's rule)
- * or, with {@link AnalysisOptions#seedScoring()}, scored as the seed did (0 pumps, not burst).
+ * or, with {@link AnalysisOptions#scoring()} {@code SEED}, scored as the seed did (0 pumps, not burst).
  * {@link Design#scoring()} says which.
  *
  * <p>Sections (tables), in reading order, each only where the design has it:
@@ -107,9 +107,10 @@ public final class Analysis {
             errored += r.isError() ? 1 : 0;
         }
         List<BalloonResult> raw = List.copyOf(results);
-        List<BalloonResult> scored = options.seedScoring() ? seedScored(raw) : raw;
+        boolean seedScoring = options.scoring() == io.github.bart4j.core.Statistics.Scoring.SEED;
+        List<BalloonResult> scored = seedScoring ? seedScored(raw) : raw;
         Map<Sequences.Subject, List<BalloonResult>> subjects = Sequences.bySubject(scored);
-        int analysed = options.seedScoring() ? results.size() : results.size() - errored;
+        int analysed = seedScoring ? results.size() : results.size() - errored;
         return new Analysis(options, raw, scored, design(scored, errored, analysed, options), subjects);
     }
 
@@ -156,7 +157,8 @@ public final class Analysis {
             }
         }
         return new Design(List.copyOf(participants), List.copyOf(personas), typeOrder(capacity), List.copyOf(epochs),
-                same && first != null, analysed, errored, options.seedScoring() ? "seed" : "bart4j",
+                same && first != null, analysed, errored, options.scoring() == io.github.bart4j.core.Statistics.Scoring.SEED
+                        ? "seed" : "bart4j",
                 rules.isEmpty() ? List.of(io.github.bart4j.core.Rules.classic().describe()) : List.copyOf(rules));
     }
 

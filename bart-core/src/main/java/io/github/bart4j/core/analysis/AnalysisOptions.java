@@ -1,5 +1,6 @@
 package io.github.bart4j.core.analysis;
 
+import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.agents.ScriptedParticipants;
 
 import java.util.EnumSet;
@@ -20,16 +21,18 @@ import java.util.Set;
  * @param fits cognitive models to fit (default none: fitting takes a moment per participant)
  * @param impliedRiskAversion whether to estimate the implied CRRA coefficient (default true)
  * @param referenceWealth the CRRA reference wealth in dollars (default $1)
- * @param seedScoring score errored balloons as the seed did (0 pumps, not burst, counted) in every
- *     table, figure and fit, instead of leaving them out (default false)
+ * @param scoring how errored balloons count in every table, figure and fit: left out
+ *     ({@link Statistics.Scoring#BART4J}, the default) or scored as the seed did, as 0 pumps, not
+ *     burst ({@link Statistics.Scoring#SEED})
  * @param sizes model size per participant name (e.g. billions of parameters) for the model-ladder
  *     regression; empty (default) for no ladder
  */
 public record AnalysisOptions(int bootstrapSamples, long seed, double confidenceLevel, double alpha,
                               Set<CognitiveModel> fits, boolean impliedRiskAversion, double referenceWealth,
-                              boolean seedScoring, java.util.Map<String, Double> sizes) {
+                              Statistics.Scoring scoring, java.util.Map<String, Double> sizes) {
 
     public AnalysisOptions {
+        java.util.Objects.requireNonNull(scoring, "scoring");
         if (bootstrapSamples < 100) {
             throw new IllegalArgumentException("bootstrapSamples must be >= 100, but is: " + bootstrapSamples);
         }
@@ -51,52 +54,53 @@ public record AnalysisOptions(int bootstrapSamples, long seed, double confidence
         }
     }
 
-    /** 2000 bootstrap samples, seed 42, 95% intervals, α = 0.05, no model fits, implied CRRA at $1. */
+    /** 2000 bootstrap samples, seed 42, 95% intervals, α = 0.05, no model fits, implied CRRA at $1, errored balloons left out. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(2000, 42L, 0.95, 0.05, Set.of(), true, ScriptedParticipants.DEFAULT_REFERENCE_WEALTH, false, java.util.Map.of());
+        return new AnalysisOptions(2000, 42L, 0.95, 0.05, Set.of(), true, ScriptedParticipants.DEFAULT_REFERENCE_WEALTH,
+                Statistics.Scoring.BART4J, java.util.Map.of());
     }
 
     public AnalysisOptions withBootstrapSamples(int samples) {
-        return new AnalysisOptions(samples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, referenceWealth, seedScoring, sizes);
+        return new AnalysisOptions(samples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, referenceWealth, scoring, sizes);
     }
 
     public AnalysisOptions withSeed(long newSeed) {
         return new AnalysisOptions(bootstrapSamples, newSeed, confidenceLevel, alpha, fits, impliedRiskAversion,
-                referenceWealth, seedScoring, sizes);
+                referenceWealth, scoring, sizes);
     }
 
     public AnalysisOptions withConfidenceLevel(double level) {
-        return new AnalysisOptions(bootstrapSamples, seed, level, alpha, fits, impliedRiskAversion, referenceWealth, seedScoring, sizes);
+        return new AnalysisOptions(bootstrapSamples, seed, level, alpha, fits, impliedRiskAversion, referenceWealth, scoring, sizes);
     }
 
     public AnalysisOptions withAlpha(double newAlpha) {
         return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, newAlpha, fits, impliedRiskAversion,
-                referenceWealth, seedScoring, sizes);
+                referenceWealth, scoring, sizes);
     }
 
     /** These models fitted (none: no fits). */
     public AnalysisOptions withFits(CognitiveModel... models) {
         return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, Set.of(models), impliedRiskAversion,
-                referenceWealth, seedScoring, sizes);
+                referenceWealth, scoring, sizes);
     }
 
     public AnalysisOptions withImpliedRiskAversion(boolean on) {
-        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, on, referenceWealth, seedScoring, sizes);
+        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, on, referenceWealth, scoring, sizes);
     }
 
     public AnalysisOptions withReferenceWealth(double wealth) {
-        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, wealth, seedScoring, sizes);
+        return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion, wealth, scoring, sizes);
     }
 
-    /** Errored balloons scored as the seed did (0 pumps, not burst) in every table, or left out (false). */
-    public AnalysisOptions withSeedScoring(boolean on) {
+    /** How errored balloons count in every table: left out ({@code BART4J}) or as the seed scored them ({@code SEED}). */
+    public AnalysisOptions withScoring(Statistics.Scoring newScoring) {
         return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion,
-                referenceWealth, on, sizes);
+                referenceWealth, newScoring, sizes);
     }
 
     /** Model sizes by participant name for the ladder regression (each > 0). */
     public AnalysisOptions withSizes(java.util.Map<String, Double> modelSizes) {
         return new AnalysisOptions(bootstrapSamples, seed, confidenceLevel, alpha, fits, impliedRiskAversion,
-                referenceWealth, seedScoring, modelSizes);
+                referenceWealth, scoring, modelSizes);
     }
 }

@@ -67,7 +67,8 @@ final class Tables {
         return new AnalysisTable("summary", "Summary with " + a.level() + " bootstrap intervals",
                 o.bootstrapSamples() + " resamples of balloons (seed " + o.seed() + "), percentile intervals; "
                         + a.erroredBalloons() + " errored balloons "
-                        + (o.seedScoring() ? "scored as 0 pumps, not burst (seed scoring)." : "left out (bart4j scoring)."),
+                        + (o.scoring() == io.github.bart4j.core.Statistics.Scoring.SEED
+                                ? "scored as 0 pumps, not burst (seed scoring)." : "left out (bart4j scoring)."),
                 head(a, "balloon_type", "n", "errored", "avg_pumps", "avg_pumps_ci", "adjusted_pumps",
                         "adjusted_pumps_ci", "burst_rate", "burst_rate_ci"), rows);
     }

@@ -230,7 +230,7 @@ class DesignAwareAnalysisTest {
         data.set(0, new BalloonResult(first.participant(), "", 1, first.balloon(), 2, false, 0.0, List.of(),
                 BalloonResult.Status.ERROR, "timeout"));
         Analysis bart4j = Analysis.of(data, FAST);
-        Analysis seed = Analysis.of(data, FAST.withSeedScoring(true));
+        Analysis seed = Analysis.of(data, FAST.withScoring(io.github.bart4j.core.Statistics.Scoring.SEED));
         assertThat(bart4j.design().scoring()).isEqualTo("bart4j");
         assertThat(seed.design().scoring()).isEqualTo("seed");
         assertThat(bart4j.summaries().get(0).balloons()).isEqualTo(39);

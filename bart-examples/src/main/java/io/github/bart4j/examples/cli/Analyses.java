@@ -1,6 +1,7 @@
 package io.github.bart4j.examples.cli;
 
 import io.github.bart4j.core.BalloonResult;
+import io.github.bart4j.core.Statistics;
 import io.github.bart4j.core.analysis.Analysis;
 import io.github.bart4j.core.analysis.AnalysisOptions;
 import io.github.bart4j.core.analysis.AnalysisTable;
@@ -20,9 +21,9 @@ final class Analyses {
     }
 
     /** One analysis with one scoring for every table, figure and fit. */
-    static Analysis analysis(List<BalloonResult> results, boolean seedScoring, CognitiveModel fit,
+    static Analysis analysis(List<BalloonResult> results, Statistics.Scoring scoring, CognitiveModel fit,
                              Map<String, Double> sizes) {
-        AnalysisOptions o = AnalysisOptions.defaults().withSeedScoring(seedScoring).withSizes(sizes);
+        AnalysisOptions o = AnalysisOptions.defaults().withScoring(scoring).withSizes(sizes);
         if (fit != null) {
             o = o.withFits(fit);
         }

@@ -48,6 +48,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " instead of excluding them, in every table and fit")
     boolean seedScoring;
 
+    private Statistics.Scoring scoring() {
+        return seedScoring ? Statistics.Scoring.SEED : Statistics.Scoring.BART4J;
+    }
+
     @Option(names = "--section", paramLabel = "NAME", description = "Print this section too (repeatable): summary,"
             + " comparisons, persona_contrasts, reliability, intended_pumps, slopes, cogbench, risk_aversion,"
             + " fit_par4, fit_ewmv, ladder")
@@ -85,7 +89,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         java.util.Map<String, Double> modelSizes = ModelSizes.forAnalysis(sizes, files); // --sizes, else the manifest
-        Analysis analysis = Analyses.analysis(results, seedScoring, fit == null ? null : CognitiveModel.fromLabel(fit.name()),
+        Analysis analysis = Analyses.analysis(results, scoring(), fit == null ? null : CognitiveModel.fromLabel(fit.name()),
                 modelSizes);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Set<String> chosen = new LinkedHashSet<>(sections.isEmpty() && !all ? List.of("summary") : sections);
@@ -103,8 +107,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.print(analysis.fit(CognitiveModel.fromLabel(fit.name())).orElseThrow().toCsv());
             return 0;
         }
-        List<Summary> summary = Statistics.summarize(results, seedScoring ? Statistics.Scoring.SEED
-                : Statistics.Scoring.BART4J);
+        List<Summary> summary = Statistics.summarize(results, scoring());
         switch (format) {
             case csv -> out.print(Statistics.toCsv(summary));
             case json -> {
