@@ -18,17 +18,18 @@ import java.util.Set;
  * What resuming a run directory needs from its journal, read in one streaming pass without keeping
  * the results: which balloons are recorded and with which status ({@link CompletedBalloons}, a few
  * bits each), their spend for the budget, and — only for models that play their balloons in order
- * ({@code conversation: across_balloons}) — the results themselves, which are their history. Each
- * record is checked as {@link Outputs#checkRecord} describes; a balloon recorded again after an
- * error counts as its later record.
+ * ({@code conversation: across_balloons}) — the results of each series (persona, epoch) they have not
+ * finished, which are its history; a finished series without errors is kept by identity like the
+ * others. Each record is checked as {@link Outputs#checkRecord} describes; a balloon recorded again
+ * after an error counts as its later record.
  */
 final class ResumeState {
 
     private final CompletedBalloons done;
-    private final Map<BalloonResult.Key, BalloonResult> histories;
+    private final Collection<BalloonResult> histories;
     private final int retried;
 
-    private ResumeState(CompletedBalloons done, Map<BalloonResult.Key, BalloonResult> histories, int retried) {
+    private ResumeState(CompletedBalloons done, Collection<BalloonResult> histories, int retried) {
         this.done = done;
         this.histories = histories;
         this.retried = retried;
@@ -45,7 +46,8 @@ final class ResumeState {
     static ResumeState read(Path journal, Schedule schedule, RunConfig cfg, List<Experiment.Arm> arms,
                             boolean retryErrors) {
         CompletedBalloons done = new CompletedBalloons();
-        Map<BalloonResult.Key, BalloonResult> histories = new LinkedHashMap<>();
+        // unfinished series of sequential models: (participant, persona, epoch) -> results by balloon id
+        Map<List<Object>, Map<Integer, BalloonResult>> series = new LinkedHashMap<>();
         int retried = 0;
         if (Files.exists(journal)) {
             Set<String> sequential = new java.util.HashSet<>();
@@ -53,26 +55,41 @@ final class ResumeState {
                     .forEach(a -> sequential.add(a.participant().name()));
             ResultFiles.readJournal(journal, r -> {
                 Outputs.checkRecord(journal, schedule, cfg, r);
-                if (sequential.contains(r.participant())) {
-                    histories.remove(r.key()); // the later record, in its place in the order
-                    histories.put(r.key(), r);
+                if (sequential.contains(r.participant()) && !done.contains(r.key())) {
+                    List<Object> id = List.of(r.participant(), r.persona(), r.epoch());
+                    Map<Integer, BalloonResult> results = series.computeIfAbsent(id, k -> new LinkedHashMap<>());
+                    results.remove(r.balloon().id()); // the later record, in its place in the order
+                    results.put(r.balloon().id(), r);
+                    if (results.size() == schedule.size()
+                            && results.values().stream().noneMatch(BalloonResult::isError)) {
+                        series.remove(id); // finished: no longer needed as a history
+                        results.values().forEach(f -> add(done, f, journal));
+                    }
                     return;
                 }
-                try {
-                    done.add(r);
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException(journal + ": " + e.getMessage() + "; this journal was edited or two"
-                            + " runs were mixed; use a new --run-dir");
-                }
+                add(done, r, journal);
             });
             if (retryErrors) {
                 retried = done.removeErrored();
-                int before = histories.size();
-                histories.values().removeIf(BalloonResult::isError);
-                retried += before - histories.size();
+                for (Map<Integer, BalloonResult> results : series.values()) {
+                    int before = results.size();
+                    results.values().removeIf(BalloonResult::isError);
+                    retried += before - results.size();
+                }
             }
         }
+        List<BalloonResult> histories = new ArrayList<>();
+        series.values().forEach(results -> histories.addAll(results.values()));
         return new ResumeState(done, histories, retried);
+    }
+
+    private static void add(CompletedBalloons done, BalloonResult r, Path journal) {
+        try {
+            done.add(r);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(journal + ": " + e.getMessage() + "; this journal was edited or two"
+                    + " runs were mixed; use a new --run-dir");
+        }
     }
 
     /** The recorded balloons known by identity (every model but those that play in order). */
@@ -80,9 +97,9 @@ final class ResumeState {
         return done;
     }
 
-    /** The recorded results of models that play their balloons in order, in journal order. */
+    /** The recorded results of the series that models playing their balloons in order have not finished. */
     Collection<BalloonResult> histories() {
-        return new ArrayList<>(histories.values());
+        return histories;
     }
 
     /** How many balloons are recorded (each once). */
