@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +37,10 @@ final class Stopper {
     private final Duration grace;
     private final AtomicInteger signals = new AtomicInteger();
     private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
+    /** Whichever comes first decides the outcome: the run ending, or its balloons in flight abandoned. */
+    private final AtomicBoolean settled = new AtomicBoolean();
+    /** Counted down when the run has ended: the grace timer then ends too (it says nothing more). */
+    private final CountDownLatch ended = new CountDownLatch(1);
     private volatile int firstSignal;
 
     Stopper(Experiment experiment, PrintWriter err, Duration grace) {
@@ -59,8 +66,9 @@ final class Stopper {
             err.flush();
             Thread timer = new Thread(() -> {
                 try {
-                    Thread.sleep(grace.toMillis());
-                    abandon("still in flight after " + grace.toSeconds() + " s");
+                    if (!ended.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                        abandon("still in flight after " + grace.toSeconds() + " s");
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -75,10 +83,11 @@ final class Stopper {
     }
 
     private void abandon(String why) {
-        if (abandoned.complete(null)) {
+        if (settled.compareAndSet(false, true)) {
             err.println("bart: " + why + ": abandoning the balloons in flight (not recorded; a resume asks them"
                     + " again) and writing the files");
             err.flush();
+            abandoned.complete(null);
         }
     }
 
@@ -89,17 +98,26 @@ final class Stopper {
     ExperimentResult run() {
         CompletableFuture<ExperimentResult> run = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
+            ExperimentResult result = null;
+            Throwable failure = null;
             try {
-                run.complete(experiment.run());
+                result = experiment.run();
             } catch (Throwable e) {
-                run.completeExceptionally(e);
+                failure = e;
+            }
+            settled.compareAndSet(false, true); // unless abandoned already, nothing is abandoned from now on
+            ended.countDown();
+            if (failure == null) {
+                run.complete(result);
+            } else {
+                run.completeExceptionally(failure);
             }
         }, "bart-run");
         worker.setDaemon(true);
         worker.start();
         CompletableFuture.anyOf(run, abandoned).exceptionally(e -> null).join();
-        if (!run.isDone()) {
-            return null;
+        if (abandoned.isDone()) {
+            return null; // said so: the files are written from the journal
         }
         try {
             return run.join();
