@@ -7,6 +7,7 @@ import io.github.bart4j.core.spi.BalloonSession;
 import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class ExperimentDispatchTest {
     /** The participant and balloon of each result in the order they finished (one slot: the order they started). */
     private static List<String> dispatchOrder(Task task) {
         AtomicLong now = new AtomicLong();
-        java.util.List<String> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> finished = new CopyOnWriteArrayList<>();
         Experiment.builder()
                 .schedule(Schedule.explicit(List.of(2, 2, 20, 2, 2, 2), 1, 20, 0.10))
                 .participant(timed("careful", 1, 5_000, now))

@@ -2,10 +2,12 @@ package io.github.bart4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.bart4j.core.SchedulingSimulation.Order;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class SchedulingSimulationTest {
     private static Case seedLike() {
         List<List<Integer>> calls = new ArrayList<>();
         for (int[] arm : SEED_LIKE_CALLS) {
-            calls.add(java.util.Arrays.stream(arm).boxed().toList());
+            calls.add(Arrays.stream(arm).boxed().toList());
         }
         return new Case(Schedule.uniform(1, 20, 30, 0.10, 42), calls,
                 Collections.nCopies(calls.size(), Duration.ofMillis(200)), 64);
@@ -141,11 +143,11 @@ class SchedulingSimulationTest {
                 end = Math.max(end, starts[b] + SEED_LIKE_CALLS[a][b]);
             }
         }
-        assertThat(java.util.Arrays.stream(inFlight).max().orElseThrow()).isLessThanOrEqualTo(64); // the cap
+        assertThat(Arrays.stream(inFlight).max().orElseThrow()).isLessThanOrEqualTo(64); // the cap
         Case c = seedLike();
         double best = (double) c.total() / 64 / (end * Duration.ofMillis(200).toNanos());
         assertThat(end).isEqualTo(21);
-        assertThat(best).isEqualTo(c.efficiency(Order.LARGEST_THRESHOLD_FIRST), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(best).isEqualTo(c.efficiency(Order.LARGEST_THRESHOLD_FIRST), within(1e-9));
         assertThat(c.efficiency(Order.PLAY_ORDER)).isLessThan(best); // the online rule: 0.816
     }
 
