@@ -2,6 +2,7 @@ package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -206,11 +207,9 @@ public final class ResultFiles {
         Objects.requireNonNull(file, "file");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (Writer out = newWriter(tmp);
-                 JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)) {
-                g.useDefaultPrettyPrinter();
-                writeHead(g, experimentName, timestamp, parameters, summary);
-                writeTail(g, results);
+            try (OutputStream out = newStream(tmp)) {
+                writeHead(out, experimentName, timestamp, parameters, summary);
+                writeTail(out, results);
             }
             replace(tmp, file);
         } catch (IOException e) {
@@ -237,29 +236,15 @@ public final class ResultFiles {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Path tail = file.resolveSibling(file.getFileName() + ".results.tmp");
         try {
-            // the part after the summary, written by a generator in the same state as after it: an
-            // object with an entry written (to nowhere), so the next field starts with its separator
-            Switchable target = new Switchable();
-            try (Writer out = newWriter(tail);
-                 JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(target)) {
-                g.useDefaultPrettyPrinter();
-                g.writeStartObject();
-                g.writeNullField("summary");
-                g.flush();
-                target.to(out);
-                writeTail(g, results);
+            try (OutputStream out = newStream(tail)) {
+                writeTail(out, results);
             }
             List<Summary> rows = summary.get();
             try (FileChannel whole = FileChannel.open(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                        java.nio.channels.Channels.newOutputStream(whole), StandardCharsets.UTF_8));
-                JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                g.useDefaultPrettyPrinter();
-                writeHead(g, experimentName, timestamp, parameters, rows);
-                g.close(); // flushes the head, leaves the object open and the stream to us
+                OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(whole),
+                        1 << 16);
+                writeHead(out, experimentName, timestamp, parameters, rows);
                 out.flush();
                 try (FileChannel source = FileChannel.open(tail, StandardOpenOption.READ)) {
                     long size = source.size(); // copied by the kernel, not through a buffer of ours
@@ -290,38 +275,19 @@ public final class ResultFiles {
                 Files.newOutputStream(file), 1 << 20), StandardCharsets.UTF_8.newEncoder()), 1 << 16);
     }
 
-    /** A writer whose output goes nowhere until {@link #to} names where. */
-    private static final class Switchable extends Writer {
-        private Writer target = Writer.nullWriter();
-
-        void to(Writer w) {
-            target = w;
-        }
-
-        @Override
-        public void write(char[] buf, int off, int len) throws IOException {
-            target.write(buf, off, len);
-        }
-
-        @Override
-        public void write(String str, int off, int len) throws IOException {
-            target.write(str, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            target.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            target.flush();
-        }
+    /** A new file written in large blocks: the result files may be hundreds of megabytes. */
+    private static OutputStream newStream(Path file) throws IOException {
+        return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
     }
 
     /** {@code {"experiment_name", "timestamp", "parameters", "summary"}, the object left open. */
-    private static void writeHead(JsonGenerator g, String experimentName, String timestamp,
+    private static void writeHead(OutputStream out, String experimentName, String timestamp,
                                   Map<String, ?> parameters, List<Summary> summary) throws IOException {
+        Writer text = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder());
+        JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(text)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeStringField("experiment_name", experimentName);
         g.writeStringField("timestamp", timestamp);
@@ -332,31 +298,48 @@ public final class ResultFiles {
             writeSummary(g, s);
         }
         g.writeEndArray();
+        g.close(); // flushes the head, leaves the object open and the stream to the caller
+        text.flush();
     }
 
-    /** {@code "results"} and {@code "balloons"}, then the end of the object and a line end. */
-    private static void writeTail(JsonGenerator g, Iterable<BalloonResult> results) throws IOException {
-        g.writeArrayFieldStart("results");
+    /**
+     * {@code "results"} and {@code "balloons"}, then the end of the object and a line end, as the
+     * head's generator would have continued (pretty, inside the open top object after its summary),
+     * written in blocks of about a megabyte by {@link JsonText}.
+     */
+    private static void writeTail(OutputStream out, Iterable<BalloonResult> results) throws IOException {
+        JsonText t = JsonText.pretty(BLOCK + (1 << 16), 1);
+        t.field("results").startArray();
         Map<Integer, Balloon> balloons = new TreeMap<>();
         for (BalloonResult r : results) {
-            ResultJson.write(g, r);
+            ResultJson.write(t.element(), r);
             balloons.putIfAbsent(r.balloon().id(), r.balloon());
+            if (t.length() >= BLOCK) {
+                t.writeTo(out);
+            }
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("balloons");
+        t.endArray();
+        t.field("balloons").startArray();
         for (Balloon b : balloons.values()) {
-            g.writeStartObject();
-            g.writeNumberField("balloon_id", b.id());
-            g.writeStringField("balloon_type", b.type());
-            g.writeNumberField("threshold_pumps", b.threshold());
-            g.writeNumberField("min_pumps", b.minThreshold());
-            g.writeNumberField("max_pumps", b.capacity());
-            g.writeEndObject();
+            t.element().startObject();
+            t.field("balloon_id").number(b.id());
+            t.field("balloon_type").string(b.type());
+            t.field("threshold_pumps").number(b.threshold());
+            t.field("min_pumps").number(b.minThreshold());
+            t.field("max_pumps").number(b.capacity());
+            t.endObject();
+            if (t.length() >= BLOCK) {
+                t.writeTo(out);
+            }
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
+        t.endArray();
+        t.endObject();
+        t.raw("\n");
+        t.writeTo(out);
     }
+
+    /** Characters of {@code BART_results.json} encoded and written at a time. */
+    private static final int BLOCK = 1 << 20;
 
     private static void replace(Path tmp, Path file) throws IOException {
         try {
