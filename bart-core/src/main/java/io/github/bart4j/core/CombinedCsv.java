@@ -37,30 +37,75 @@ final class CombinedCsv {
 
     /** One result as one row, terminator included. */
     public static String row(BalloonResult r) {
+        StringBuilder out = new StringBuilder(256);
+        appendRow(out, r);
+        return out.toString();
+    }
+
+    /**
+     * Appends one result as one row, terminator included: the fields of {@link #COLUMNS} quoted
+     * as {@link PythonCsv} quotes them ({@code null} written empty).
+     *
+     * @return what its text holds beyond ASCII: {@link ResultFiles#NON_ASCII}, {@link ResultFiles#SURROGATES}
+     */
+    static int appendRow(StringBuilder out, BalloonResult r) {
+        Balloon b = r.balloon();
         TokenUsage usage = r.usage();
-        List<String> fields = new ArrayList<>(COLUMNS.size());
-        fields.add(r.participant());
-        fields.add(Integer.toString(r.balloon().id()));
-        fields.add(Integer.toString(r.balloon().threshold()));
-        fields.add(Integer.toString(r.pumps()));
-        fields.add(pythonBool(r.burst()));
-        fields.add(PythonNumbers.str(r.earnings()));
-        fields.add(choices(r.choices()));
-        fields.add(fullResponses(r));
-        fields.add(r.status().label());
-        fields.add(r.error());
-        fields.add(Integer.toString(r.epoch()));
-        fields.add(r.persona());
-        fields.add(r.balloon().type());
-        fields.add(Integer.toString(r.balloon().minThreshold()));
-        fields.add(Integer.toString(r.balloon().capacity()));
-        fields.add(PythonNumbers.str(r.balloon().rewardPerPump()));
-        fields.add(String.join(RESPONSE_SEPARATOR, r.invalidResponses()));
-        fields.add(usage.inputTokens() == null ? null : usage.inputTokens().toString());
-        fields.add(usage.outputTokens() == null ? null : usage.outputTokens().toString());
-        fields.add(usage.cost() == null ? null : PythonNumbers.str(usage.cost()));
-        fields.add(Long.toString(r.latencyMillis()));
-        return PythonCsv.appendRow(new StringBuilder(256), fields).toString();
+        int content = text(out, r.participant());
+        out.append(',').append(b.id()).append(',').append(b.threshold()).append(',').append(r.pumps()).append(',')
+                .append(pythonBool(r.burst())).append(',').append(PythonNumbers.str(r.earnings())).append(',');
+        text(out, choices(r.choices())); // labels: no surrogates
+        out.append(',');
+        content |= text(out, fullResponses(r));
+        out.append(',').append(r.status().label()).append(',');
+        content |= text(out, r.error());
+        out.append(',').append(r.epoch()).append(',');
+        content |= text(out, r.persona());
+        out.append(',');
+        content |= text(out, b.type());
+        out.append(',').append(b.minThreshold()).append(',').append(b.capacity()).append(',')
+                .append(PythonNumbers.str(b.rewardPerPump())).append(',');
+        content |= text(out, String.join(RESPONSE_SEPARATOR, r.invalidResponses()));
+        out.append(',');
+        if (usage.inputTokens() != null) {
+            out.append(usage.inputTokens().intValue());
+        }
+        out.append(',');
+        if (usage.outputTokens() != null) {
+            out.append(usage.outputTokens().intValue());
+        }
+        out.append(',');
+        if (usage.cost() != null) {
+            out.append(PythonNumbers.str(usage.cost()));
+        }
+        out.append(',').append(r.latencyMillis()).append(PythonCsv.ROW_END);
+        return content;
+    }
+
+    /** A text field as {@link PythonCsv#appendField} writes it; what it holds beyond ASCII (as {@link #appendRow}). */
+    private static int text(StringBuilder out, String field) {
+        if (field == null) {
+            return 0;
+        }
+        boolean quote = false;
+        int content = 0;
+        for (int i = 0, n = field.length(); i < n; i++) {
+            char c = field.charAt(i);
+            if (c > ',' && c < 0x80) {
+                continue;
+            }
+            quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
+            if (c >= 0x80) {
+                content |= c >= 0xD800 && c < 0xE000 ? ResultFiles.NON_ASCII | ResultFiles.SURROGATES
+                        : ResultFiles.NON_ASCII;
+            }
+        }
+        if (quote) {
+            PythonCsv.appendField(out, field);
+        } else {
+            out.append(field);
+        }
+        return content;
     }
 
     /** {@code True} or {@code False}, as Python prints booleans. */

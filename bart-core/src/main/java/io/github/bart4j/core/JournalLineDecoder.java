@@ -80,7 +80,36 @@ final class JournalLineDecoder {
         }
     }
 
+    /**
+     * The result of the line starting at {@code line[offset]}, when it is exactly in {@link
+     * ResultJson#write}'s layout and ends in {@code '\n'} before {@code limit}; {@code next[0]} is
+     * then the offset after that {@code '\n'}. {@code null} otherwise (a line that is not ours, or
+     * not whole before {@code limit}). Accepts exactly the lines {@link #decode} accepts: the layout
+     * holds no line break, so the parse never reads past the line's end.
+     */
+    static BalloonResult decodeTerminated(byte[] line, int offset, int limit, int[] next) {
+        try {
+            JournalLineDecoder d = new JournalLineDecoder(line, offset, limit - offset);
+            BalloonResult r = d.object();
+            if (d.p >= d.end || d.b[d.p] != '\n') {
+                return null;
+            }
+            next[0] = d.p + 1;
+            return r;
+        } catch (NotOurs | FormatProblem | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private BalloonResult result() {
+        BalloonResult r = object();
+        if (p != end) {
+            throw NOT_OURS;
+        }
+        return r;
+    }
+
+    private BalloonResult object() {
         expect('{');
         key(MODEL);
         String model = string();
@@ -136,9 +165,6 @@ final class JournalLineDecoder {
             } while (delimiter() == ',');
         }
         expect('}');
-        if (p != end) {
-            throw NOT_OURS;
-        }
         return ResultJson.result(model, persona, epoch, ResultJson.balloon(id, type, min, max, threshold, reward),
                 pumps, burst, earnings, decisions, ResultJson.status(status), error);
     }

@@ -2,8 +2,6 @@ package io.github.bart4j.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * JSON text built in a {@link StringBuilder}, laid out exactly as a Jackson generator of
@@ -34,8 +32,8 @@ final class JsonText {
     private int nesting;
     /** Nothing written yet in the innermost open object or array. */
     private boolean first = true;
-    /** A surrogate char was written (paired or not): the text needs the strict UTF-8 encoder. */
-    private boolean surrogates;
+    /** {@link ResultFiles#NON_ASCII} and {@link ResultFiles#SURROGATES} when such chars were written. */
+    private int content;
 
     private JsonText(boolean pretty, int capacity) {
         this.pretty = pretty;
@@ -94,19 +92,46 @@ final class JsonText {
         return this;
     }
 
-    /** The next entry of the innermost object: its name (plain ASCII, not escaped); its value follows. */
-    JsonText field(String name) {
-        if (!first) {
-            t.append(',');
+    /**
+     * The name of an object entry (plain ASCII, written as it is) with the text before its value
+     * made once: in each layout, with and without the separator from the entry before.
+     */
+    static final class Key {
+        private final String compactFirst;
+        private final String compactNext;
+        private final String[] prettyFirst = new String[INDENT.length];
+        private final String[] prettyNext = new String[INDENT.length];
+
+        Key(String name) {
+            compactFirst = '"' + name + "\":";
+            compactNext = ',' + compactFirst;
+            for (int i = 0; i < INDENT.length; i++) {
+                prettyFirst[i] = INDENT[i] + '"' + name + "\" : ";
+                prettyNext[i] = ',' + prettyFirst[i];
+            }
+        }
+    }
+
+    /** The next entry of the innermost object; its value follows. */
+    JsonText field(Key key) {
+        if (!pretty) {
+            t.append(first ? key.compactFirst : key.compactNext);
+        } else if (nesting < INDENT.length) {
+            t.append(first ? key.prettyFirst[nesting] : key.prettyNext[nesting]);
+        } else {
+            t.append(first ? "" : ",").append(EOL).append("  ".repeat(nesting)).append(key.compactFirst, 0,
+                    key.compactFirst.length() - 1).append(" : ");
         }
         first = false;
-        if (pretty) {
-            indent();
-            t.append('"').append(name).append("\" : ");
-        } else {
-            t.append('"').append(name).append("\":");
-        }
         return this;
+    }
+
+    /**
+     * The next entry of the innermost object, named {@code name} (plain ASCII, written as it is); its
+     * value follows. For a name written once: a name written often is a {@link Key} made once.
+     */
+    JsonText field(String name) {
+        return field(new Key(name));
     }
 
     /** Before each value of an array. */
@@ -122,6 +147,11 @@ final class JsonText {
 
     private void indent() {
         t.append(nesting < INDENT.length ? INDENT[nesting] : EOL + "  ".repeat(nesting));
+    }
+
+    /** What the text may hold beyond ASCII, for {@link ResultFiles#writeUtf8}. */
+    int content() {
+        return content;
     }
 
     JsonText nul() {
@@ -174,11 +204,12 @@ final class JsonText {
         int plain = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0xD800 && c >= 0x20 && c != '"' && c != '\\') {
+            if (c < 0x80 && c >= 0x20 && c != '"' && c != '\\') {
                 continue;
             }
-            if (c >= 0xD800) {
-                surrogates |= c < 0xE000;
+            if (c >= 0x80) {
+                content |= c >= 0xD800 && c < 0xE000 ? ResultFiles.NON_ASCII | ResultFiles.SURROGATES
+                        : ResultFiles.NON_ASCII;
                 continue;
             }
             t.append(s, plain, i);
@@ -215,20 +246,17 @@ final class JsonText {
     }
 
     /**
-     * Writes the text so far to {@code out} as UTF-8 and starts empty (in the same nesting). Like a
-     * {@link java.io.Writer} with a strict UTF-8 encoder, an unpaired surrogate fails the write
-     * ({@link java.nio.charset.MalformedInputException}) and nothing of this text is written.
+     * Writes the text so far to {@code out} as UTF-8 ({@link ResultFiles#writeUtf8}: an unpaired
+     * surrogate fails the write as a strict UTF-8 writer would, and nothing of this text is written)
+     * and starts empty, in the same nesting.
      */
     void writeTo(OutputStream out) throws IOException {
-        String text = t.toString();
-        if (surrogates) {
-            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
-            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-        } else {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+        ResultFiles.writeUtf8(out, t, content);
+        if (content == 0) {
+            t.setLength(0);
+        } else { // a new builder: one that held a char above U+00FF would stay twice as wide and slow
+            t = new StringBuilder(t.capacity());
+            content = 0;
         }
-        // a new builder: one that held a char above U+00FF would stay twice as wide and slow
-        t = new StringBuilder(t.capacity());
-        surrogates = false;
     }
 }

@@ -171,11 +171,22 @@ public final class ResultFiles {
         Objects.requireNonNull(results, "results");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (Writer out = newWriter(tmp)) {
-                out.write(CombinedCsv.header());
+            try (OutputStream out = newStream(tmp)) {
+                StringBuilder block = new StringBuilder(BLOCK + (1 << 16)).append(CombinedCsv.header());
+                int content = 0;
                 for (BalloonResult r : results) {
-                    out.write(CombinedCsv.row(r));
+                    content |= CombinedCsv.appendRow(block, r);
+                    if (block.length() >= BLOCK) {
+                        writeUtf8(out, block, content);
+                        if (content == 0) {
+                            block.setLength(0);
+                        } else { // not one widened by a char above U+00FF
+                            block = new StringBuilder(BLOCK + (1 << 16));
+                            content = 0;
+                        }
+                    }
                 }
+                writeUtf8(out, block, content);
             }
             replace(tmp, file);
         } catch (IOException e) {
@@ -265,16 +276,6 @@ public final class ResultFiles {
         }
     }
 
-    /**
-     * A new UTF-8 file as {@link Files#newBufferedWriter(Path, java.nio.charset.Charset,
-     * java.nio.file.OpenOption...)} opens it (an unpaired surrogate fails the write, as there), writing
-     * in large blocks: the result files may be hundreds of megabytes.
-     */
-    static Writer newWriter(Path file) throws IOException {
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(
-                Files.newOutputStream(file), 1 << 20), StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-    }
-
     /** A new file written in large blocks: the result files may be hundreds of megabytes. */
     private static OutputStream newStream(Path file) throws IOException {
         return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
@@ -322,11 +323,11 @@ public final class ResultFiles {
         t.field("balloons").startArray();
         for (Balloon b : balloons.values()) {
             t.element().startObject();
-            t.field("balloon_id").number(b.id());
-            t.field("balloon_type").string(b.type());
-            t.field("threshold_pumps").number(b.threshold());
-            t.field("min_pumps").number(b.minThreshold());
-            t.field("max_pumps").number(b.capacity());
+            t.field(BALLOON_ID).number(b.id());
+            t.field(BALLOON_TYPE).string(b.type());
+            t.field(THRESHOLD_PUMPS).number(b.threshold());
+            t.field(MIN_PUMPS).number(b.minThreshold());
+            t.field(MAX_PUMPS).number(b.capacity());
             t.endObject();
             if (t.length() >= BLOCK) {
                 t.writeTo(out);
@@ -338,8 +339,35 @@ public final class ResultFiles {
         t.writeTo(out);
     }
 
-    /** Characters of {@code BART_results.json} encoded and written at a time. */
-    private static final int BLOCK = 1 << 20;
+    // the keys of an element of "balloons"
+    private static final JsonText.Key BALLOON_ID = new JsonText.Key("balloon_id");
+    private static final JsonText.Key BALLOON_TYPE = new JsonText.Key("balloon_type");
+    private static final JsonText.Key THRESHOLD_PUMPS = new JsonText.Key("threshold_pumps");
+    private static final JsonText.Key MIN_PUMPS = new JsonText.Key("min_pumps");
+    private static final JsonText.Key MAX_PUMPS = new JsonText.Key("max_pumps");
+
+    /** Characters of a result file encoded and written at a time. */
+    static final int BLOCK = 1 << 20;
+
+    /** {@link #writeUtf8}'s {@code content}: the text may hold chars beyond ASCII. */
+    static final int NON_ASCII = 1;
+    /** {@link #writeUtf8}'s {@code content}: the text may hold surrogate chars (paired or not). */
+    static final int SURROGATES = 2;
+
+    /**
+     * Writes {@code text} to {@code out} as UTF-8. {@code content} says what it may hold: with
+     * {@link #SURROGATES} it is encoded as a {@link Writer} with a strict UTF-8 encoder would (an
+     * unpaired surrogate fails with {@link java.nio.charset.MalformedInputException} and nothing is
+     * written); else in one fast step (0: ASCII only, copied as it is).
+     */
+    static void writeUtf8(OutputStream out, CharSequence text, int content) throws IOException {
+        if ((content & SURROGATES) != 0) {
+            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().encode(java.nio.CharBuffer.wrap(text));
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        } else {
+            out.write(text.toString().getBytes(content == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        }
+    }
 
     private static void replace(Path tmp, Path file) throws IOException {
         try {

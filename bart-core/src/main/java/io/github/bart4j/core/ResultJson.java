@@ -45,6 +45,37 @@ final class ResultJson {
         return t.raw("\n").toString();
     }
 
+    // the keys of a result object, in its order
+    private static final JsonText.Key MODEL = new JsonText.Key("model");
+    private static final JsonText.Key BALLOON_ID = new JsonText.Key("balloon_id");
+    private static final JsonText.Key EPOCH = new JsonText.Key("epoch");
+    private static final JsonText.Key PERSONA = new JsonText.Key("persona");
+    private static final JsonText.Key BALLOON_TYPE = new JsonText.Key("balloon_type");
+    private static final JsonText.Key THRESHOLD_PUMPS = new JsonText.Key("threshold_pumps");
+    private static final JsonText.Key MIN_PUMPS = new JsonText.Key("min_pumps");
+    private static final JsonText.Key MAX_PUMPS = new JsonText.Key("max_pumps");
+    private static final JsonText.Key REWARD_PER_PUMP = new JsonText.Key("reward_per_pump");
+    private static final JsonText.Key RULES = new JsonText.Key("rules");
+    private static final JsonText.Key BURST_PROBABILITY = new JsonText.Key("burst_probability");
+    private static final JsonText.Key PUMPS_ATTEMPTED = new JsonText.Key("pumps_attempted");
+    private static final JsonText.Key BURST = new JsonText.Key("burst");
+    private static final JsonText.Key EARNINGS = new JsonText.Key("earnings");
+    private static final JsonText.Key STATUS = new JsonText.Key("status");
+    private static final JsonText.Key ERROR = new JsonText.Key("error");
+    private static final JsonText.Key CHOICES = new JsonText.Key("choices");
+    private static final JsonText.Key FULL_RESPONSES = new JsonText.Key("full_responses");
+    private static final JsonText.Key INVALID_RESPONSES = new JsonText.Key("invalid_responses");
+    private static final JsonText.Key LATENCY_MS = new JsonText.Key("latency_ms");
+    private static final JsonText.Key DECISIONS = new JsonText.Key("decisions");
+    private static final JsonText.Key RAW = new JsonText.Key("raw");
+    private static final JsonText.Key DECISION = new JsonText.Key("decision");
+    private static final JsonText.Key PUMPS_DECLARED = new JsonText.Key("pumps_declared");
+    private static final JsonText.Key INVALID_REASON = new JsonText.Key("invalid_reason");
+    private static final JsonText.Key REASONING = new JsonText.Key("reasoning");
+    private static final JsonText.Key INPUT_TOKENS = new JsonText.Key("input_tokens");
+    private static final JsonText.Key OUTPUT_TOKENS = new JsonText.Key("output_tokens");
+    private static final JsonText.Key COST_USD = new JsonText.Key("cost_usd");
+
     /**
      * Writes one result as a JSON object, in the layout of {@code t} (compact for the journal,
      * pretty for {@code BART_results.json}): the same keys, order and values as {@link
@@ -53,30 +84,30 @@ final class ResultJson {
     static void write(JsonText t, BalloonResult r) {
         Balloon b = r.balloon();
         t.startObject();
-        t.field("model").string(r.participant());
-        t.field("balloon_id").number(b.id());
-        t.field("epoch").number(r.epoch());
-        t.field("persona").string(r.persona());
-        t.field("balloon_type").string(b.type());
-        t.field("threshold_pumps").number(b.threshold());
-        t.field("min_pumps").number(b.minThreshold());
-        t.field("max_pumps").number(b.capacity());
-        t.field("reward_per_pump").number(b.rewardPerPump());
+        t.field(MODEL).string(r.participant());
+        t.field(BALLOON_ID).number(b.id());
+        t.field(EPOCH).number(r.epoch());
+        t.field(PERSONA).string(r.persona());
+        t.field(BALLOON_TYPE).string(b.type());
+        t.field(THRESHOLD_PUMPS).number(b.threshold());
+        t.field(MIN_PUMPS).number(b.minThreshold());
+        t.field(MAX_PUMPS).number(b.capacity());
+        t.field(REWARD_PER_PUMP).number(b.rewardPerPump());
         if (!b.rules().isClassic()) { // a classic balloon's object stays as it was
-            t.field("rules").string(b.rules().name());
-            t.field("burst_probability").number(b.rules().burstProbability());
+            t.field(RULES).string(b.rules().name());
+            t.field(BURST_PROBABILITY).number(b.rules().burstProbability());
         }
-        t.field("pumps_attempted").number(r.pumps());
-        t.field("burst").bool(r.burst());
-        t.field("earnings").number(r.earnings());
-        t.field("status").string(r.status().label());
-        t.field("error").string(r.error());
-        t.field("choices").startArray();
+        t.field(PUMPS_ATTEMPTED).number(r.pumps());
+        t.field(BURST).bool(r.burst());
+        t.field(EARNINGS).number(r.earnings());
+        t.field(STATUS).string(r.status().label());
+        t.field(ERROR).string(r.error());
+        t.field(CHOICES).startArray();
         for (Decision d : r.choices()) {
             t.element().string(d.label());
         }
         t.endArray();
-        t.field("full_responses").startArray();
+        t.field(FULL_RESPONSES).startArray();
         if (r.isError()) {
             t.element().string(CombinedCsv.ERROR_PREFIX + r.error());
         }
@@ -84,24 +115,24 @@ final class ResultJson {
             t.element().string(s);
         }
         t.endArray();
-        t.field("invalid_responses").startArray();
+        t.field(INVALID_RESPONSES).startArray();
         for (String s : r.invalidResponses()) {
             t.element().string(s);
         }
         t.endArray();
         usage(t, r.usage());
-        t.field("latency_ms").number(r.latencyMillis());
-        t.field("decisions").startArray();
+        t.field(LATENCY_MS).number(r.latencyMillis());
+        t.field(DECISIONS).startArray();
         for (Turn turn : r.turns()) {
             Answer a = turn.answer();
             t.element().startObject();
-            t.field("raw").string(a.raw());
-            t.field("decision").string(a instanceof Answer.Choice c ? c.decision().label() : null);
-            t.field("pumps_declared").number(a instanceof Answer.PumpCount p ? (Integer) p.pumps() : null);
-            t.field("invalid_reason").string(a instanceof Answer.Invalid i ? i.reason() : null);
-            t.field("reasoning").string(a.reasoning());
+            t.field(RAW).string(a.raw());
+            t.field(DECISION).string(a instanceof Answer.Choice c ? c.decision().label() : null);
+            t.field(PUMPS_DECLARED).number(a instanceof Answer.PumpCount p ? (Integer) p.pumps() : null);
+            t.field(INVALID_REASON).string(a instanceof Answer.Invalid i ? i.reason() : null);
+            t.field(REASONING).string(a.reasoning());
             usage(t, a.usage());
-            t.field("latency_ms").number(turn.latencyMillis());
+            t.field(LATENCY_MS).number(turn.latencyMillis());
             t.endObject();
         }
         t.endArray();
@@ -109,9 +140,9 @@ final class ResultJson {
     }
 
     private static void usage(JsonText t, TokenUsage u) {
-        t.field("input_tokens").number(u.inputTokens());
-        t.field("output_tokens").number(u.outputTokens());
-        t.field("cost_usd").number(u.cost());
+        t.field(INPUT_TOKENS).number(u.inputTokens());
+        t.field(OUTPUT_TOKENS).number(u.outputTokens());
+        t.field(COST_USD).number(u.cost());
     }
 
     /**

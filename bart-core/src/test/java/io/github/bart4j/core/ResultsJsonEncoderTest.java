@@ -130,9 +130,19 @@ class ResultsJsonEncoderTest {
             BalloonResult r = ResultJsonLineTest.random(random, true);
             assertThat(ours(r)).isEqualTo(jacksonPretty(r));
         }
+        List<BalloonResult> ascii = ResultJsonLineTest.tricky().stream()
+                .filter(r -> !r.participant().startsWith("unicode")).toList();
         List<BalloonResult> results = new ArrayList<>();
-        for (int n = 0; n < 3_000; n++) { // as files: enough text to be written in several blocks
+        for (int n = 0; n < 3_000; n++) { // as files: blocks of ASCII only (copied as they are), then any text
+            results.add(ascii.get(n % ascii.size()));
+        }
+        for (int n = 0; n < 3_000; n++) {
             results.add(ResultJsonLineTest.random(random, false));
+            if (n % 500 == 0) {
+                for (int i = 0; i < 1_000; i++) {
+                    results.add(ascii.get(i % ascii.size()));
+                }
+            }
         }
         assertSameAsJackson(results);
     }
