@@ -54,9 +54,18 @@ final class CombinedCsv {
         int content = text(out, r.participant());
         out.append(',').append(b.id()).append(',').append(b.threshold()).append(',').append(r.pumps()).append(',')
                 .append(pythonBool(r.burst())).append(',').append(PythonNumbers.str(r.earnings())).append(',');
-        text(out, choices(r.choices())); // labels: no surrogates
+        List<Decision> choices = r.choices();
+        if (choices.size() > 1) {
+            out.append('"'); // the separator holds a comma; the labels hold no quote
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            (i == 0 ? out : out.append(CHOICE_SEPARATOR)).append(choices.get(i).label());
+        }
+        if (choices.size() > 1) {
+            out.append('"');
+        }
         out.append(',');
-        content |= text(out, fullResponses(r));
+        content |= joined(out, r.isError() ? ERROR_PREFIX + r.error() : null, r.responses());
         out.append(',').append(r.status().label()).append(',');
         content |= text(out, r.error());
         out.append(',').append(r.epoch()).append(',');
@@ -65,7 +74,7 @@ final class CombinedCsv {
         content |= text(out, b.type());
         out.append(',').append(b.minThreshold()).append(',').append(b.capacity()).append(',')
                 .append(PythonNumbers.str(b.rewardPerPump())).append(',');
-        content |= text(out, String.join(RESPONSE_SEPARATOR, r.invalidResponses()));
+        content |= joined(out, null, r.invalidResponses());
         out.append(',');
         if (usage.inputTokens() != null) {
             out.append(usage.inputTokens().intValue());
@@ -82,30 +91,79 @@ final class CombinedCsv {
         return content;
     }
 
+    /**
+     * The field {@code head} (if not {@code null}) and {@code parts} joined by {@link
+     * #RESPONSE_SEPARATOR}, as {@link PythonCsv#appendField} writes the joined text; what it holds
+     * beyond ASCII (as {@link #appendRow}).
+     */
+    private static int joined(StringBuilder out, String head, List<String> parts) {
+        int content = head == null ? 0 : scan(head);
+        for (String part : parts) {
+            content |= scan(part);
+        }
+        boolean quote = (content & QUOTE) != 0;
+        if (quote) {
+            out.append('"');
+        }
+        boolean first = true;
+        if (head != null) {
+            plainOrDoubled(out, head, quote);
+            first = false;
+        }
+        for (String part : parts) {
+            if (!first) {
+                out.append(RESPONSE_SEPARATOR);
+            }
+            first = false;
+            plainOrDoubled(out, part, quote);
+        }
+        if (quote) {
+            out.append('"');
+        }
+        return content & ~QUOTE;
+    }
+
+    private static void plainOrDoubled(StringBuilder out, String text, boolean quoted) {
+        if (!quoted || text.indexOf('"') < 0) {
+            out.append(text);
+        } else {
+            out.append(text.replace("\"", "\"\""));
+        }
+    }
+
+    /** {@link #scan}'s flag: the text needs quotes. */
+    private static final int QUOTE = 4;
+
+    /** What {@code text} holds: {@link ResultFiles#NON_ASCII}, {@link ResultFiles#SURROGATES}, {@link #QUOTE}. */
+    private static int scan(String text) {
+        int content = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c > ',' && c < 0x80) {
+                continue;
+            }
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                content |= QUOTE;
+            } else if (c >= 0x80) {
+                content |= c >= 0xD800 && c < 0xE000 ? ResultFiles.NON_ASCII | ResultFiles.SURROGATES
+                        : ResultFiles.NON_ASCII;
+            }
+        }
+        return content;
+    }
+
     /** A text field as {@link PythonCsv#appendField} writes it; what it holds beyond ASCII (as {@link #appendRow}). */
     private static int text(StringBuilder out, String field) {
         if (field == null) {
             return 0;
         }
-        boolean quote = false;
-        int content = 0;
-        for (int i = 0, n = field.length(); i < n; i++) {
-            char c = field.charAt(i);
-            if (c > ',' && c < 0x80) {
-                continue;
-            }
-            quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
-            if (c >= 0x80) {
-                content |= c >= 0xD800 && c < 0xE000 ? ResultFiles.NON_ASCII | ResultFiles.SURROGATES
-                        : ResultFiles.NON_ASCII;
-            }
-        }
-        if (quote) {
+        int content = scan(field);
+        if ((content & QUOTE) != 0) {
             PythonCsv.appendField(out, field);
         } else {
             out.append(field);
         }
-        return content;
+        return content & ~QUOTE;
     }
 
     /** {@code True} or {@code False}, as Python prints booleans. */

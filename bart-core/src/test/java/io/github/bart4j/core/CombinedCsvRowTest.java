@@ -121,4 +121,26 @@ class CombinedCsvRowTest {
             assertThat(file).doesNotExist();
         }
     }
+
+    @Test
+    void a_results_usage_is_the_sum_of_its_turns_usage_as_token_usage_plus_adds_them() {
+        SplittableRandom random = new SplittableRandom(43);
+        Balloon b = new Balloon(1, "", 1, 20, 5, 0.1);
+        Integer[] ints = {null, 0, 7, 1_000_000, Integer.MAX_VALUE};
+        Double[] costs = {null, 0.0, -0.0, 0.1, 1e-9, 0.2, Double.NaN};
+        for (int n = 0; n < 2_000; n++) {
+            List<Turn> turns = new ArrayList<>();
+            for (int i = random.nextInt(5); i > 0; i--) {
+                turns.add(new Turn(new Answer.Choice(Decision.PUMP, "Pump", null, random.nextInt(6) == 0 ? null
+                        : new TokenUsage(ints[random.nextInt(ints.length)], ints[random.nextInt(ints.length)],
+                        costs[random.nextInt(costs.length)])), 0));
+            }
+            BalloonResult r = new BalloonResult("m", "", 1, b, 0, false, 0.0, turns, BalloonResult.Status.OK, null);
+            TokenUsage folded = TokenUsage.UNKNOWN;
+            for (Turn t : turns) {
+                folded = folded.plus(t.answer().usage());
+            }
+            assertThat(r.usage()).isEqualTo(folded);
+        }
+    }
 }
