@@ -43,6 +43,13 @@ final class Dialogue {
     private final PromptTemplate cashOut;
     private final PromptTemplate stateless;
     private final PromptTemplate declarePumps;
+    /** Whether the system text names the balloon ({@code {n}}, itself or in the type line). */
+    private final boolean systemNamesBalloon;
+    /** The system text made last, for the next balloon that shows the same (most do). */
+    private volatile SystemText lastSystem;
+
+    private record SystemText(String persona, Stimulus stimulus, String text) {
+    }
 
     Dialogue(BartPrompts prompts, ConversationMode mode) {
         this.prompts = prompts;
@@ -57,6 +64,8 @@ final class Dialogue {
         this.cashOut = PromptTemplate.of(prompts.cashOut());
         this.stateless = PromptTemplate.of(prompts.stateless());
         this.declarePumps = PromptTemplate.of(prompts.declarePumps());
+        this.systemNamesBalloon = system.uses(PromptTemplate.N)
+                || (system.uses(PromptTemplate.TYPE_LINE) && typeLine.uses(PromptTemplate.N));
     }
 
     /**
@@ -189,6 +198,17 @@ final class Dialogue {
     }
 
     String system(String persona, Stimulus s) {
+        Stimulus shown = systemNamesBalloon ? s : new Stimulus(1, s.type(), s.reward(), s.min(), s.max(), s.rules());
+        SystemText last = lastSystem;
+        if (last != null && last.persona().equals(persona) && last.stimulus().equals(shown)) {
+            return last.text();
+        }
+        String text = systemText(persona, shown);
+        lastSystem = new SystemText(persona, shown, text);
+        return text;
+    }
+
+    private String systemText(String persona, Stimulus s) {
         String rules = system.render(values(s));
         if (persona.isEmpty()) {
             return rules;

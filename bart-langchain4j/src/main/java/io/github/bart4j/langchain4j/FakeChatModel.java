@@ -185,7 +185,7 @@ public final class FakeChatModel implements ChatModel {
         if (function != null) {
             text = function.apply(request);
         } else if (policy != null) {
-            situation = SITUATION.get();
+            situation = SITUATION.get()[0];
             text = situation != null ? policyAnswer(situation, isJson(request)) : policyAnswer(request);
         } else {
             if (replies.isEmpty() || (!cycle && call > replies.size())) {
@@ -228,7 +228,8 @@ public final class FakeChatModel implements ChatModel {
         return request.responseFormat() != null && request.responseFormat().type() == ResponseFormatType.JSON;
     }
 
-    static final ThreadLocal<Situation> SITUATION = new ThreadLocal<>();
+    /** The situation told on this thread, in a holder (telling costs no {@code ThreadLocal} set and remove). */
+    static final ThreadLocal<Situation[]> SITUATION = ThreadLocal.withInitial(() -> new Situation[1]);
 
     /** Whether this model plays a BART policy (and so can be told the {@link Situation}). */
     boolean playsPolicy() {

@@ -244,17 +244,39 @@ public final class LlmParticipant implements Participant {
         if (situation == null) {
             return ask(request, declaration, balloon);
         }
-        FakeChatModel.SITUATION.set(situation);
+        FakeChatModel.Situation[] told = FakeChatModel.SITUATION.get();
+        told[0] = situation;
         try {
             return ask(request, declaration, balloon);
         } finally {
-            FakeChatModel.SITUATION.remove();
+            told[0] = null;
         }
     }
 
     private Answer ask(ChatRequest request, boolean declaration, int balloon) {
-        TokenUsage[] wasted = {TokenUsage.UNKNOWN};
-        Answer reply = retrier.call(() -> {
+        Attempt attempt = new Attempt(request, declaration, balloon);
+        Answer reply = retrier.call(attempt);
+        return attempt.wasted.equals(TokenUsage.UNKNOWN) ? reply : reply.withUsage(attempt.wasted.plus(reply.usage()));
+    }
+
+    /**
+     * One attempt at a request, made again by the retry layer; keeps the tokens of attempts that came
+     * back empty. (A class, not a lambda: it is made once per decision.)
+     */
+    private final class Attempt implements java.util.function.Supplier<Answer> {
+        private final ChatRequest request;
+        private final boolean declaration;
+        private final int balloon;
+        private TokenUsage wasted = TokenUsage.UNKNOWN;
+
+        Attempt(ChatRequest request, boolean declaration, int balloon) {
+            this.request = request;
+            this.declaration = declaration;
+            this.balloon = balloon;
+        }
+
+        @Override
+        public Answer get() {
             ChatResponse response;
             try {
                 response = chat(request, balloon);
@@ -268,11 +290,10 @@ public final class LlmParticipant implements Participant {
             try {
                 return interpret(response, declaration);
             } catch (EmptyCompletionException e) {
-                wasted[0] = wasted[0].plus(usage(response, null));
+                wasted = wasted.plus(usage(response, null));
                 throw e;
             }
-        });
-        return wasted[0].equals(TokenUsage.UNKNOWN) ? reply : reply.withUsage(wasted[0].plus(reply.usage()));
+        }
     }
 
     private static TokenUsage usage(ChatResponse response, Double cost) {

@@ -79,6 +79,16 @@ final class PromptTemplate {
         return new PromptTemplate(text.toArray(new String[0]), slots, written.toArray(new String[0]));
     }
 
+    /** Whether the template has a placeholder of {@code slot}. */
+    boolean uses(int slot) {
+        for (int s : slots) {
+            if (s == slot) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The template with every placeholder replaced by its value from {@code values}. */
     String render(Lookup values) {
         if (slots.length == 0) {

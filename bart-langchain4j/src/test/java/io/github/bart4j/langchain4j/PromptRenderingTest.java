@@ -111,6 +111,11 @@ class PromptRenderingTest {
                 r.nextBoolean() ? "calm" : "", 10, history, rules);
     }
 
+    private BartPrompts p;
+    private Dialogue stateless;
+    private Dialogue perBalloon;
+    private List<BalloonContext> bases;
+
     private static List<String> texts(List<ChatMessage> messages) {
         return messages.stream().map(FakeChatModel::textOf).toList();
     }
@@ -119,8 +124,16 @@ class PromptRenderingTest {
     void every_turn_is_the_template_filled_with_its_values_in_every_mode() {
         SplittableRandom r = new SplittableRandom(42);
         for (int i = 0; i < 3_000; i++) {
-            BartPrompts p = prompts(r);
-            BalloonContext c = context(r, List.of());
+            if (i % 10 == 0) { // the same dialogues for 10 balloons: the system text of the last one is kept
+                p = prompts(r);
+                stateless = new Dialogue(p, ConversationMode.STATELESS);
+                perBalloon = new Dialogue(p, ConversationMode.PER_BALLOON);
+                bases = List.of(context(r, List.of()), context(r, List.of()));
+            }
+            BalloonContext base = bases.get(r.nextInt(2));
+            BalloonContext c = new BalloonContext(r.nextInt(3) == 0 ? base.balloonId() : r.nextInt(1, 200),
+                    base.type(), base.rewardPerPump(), base.minPumps(), base.maxPumps(), 0.0, 1,
+                    r.nextBoolean() ? "calm" : "", 10, List.of(), base.rules());
             List<String> answers = new ArrayList<>();
             for (int k = r.nextInt(0, 5); k > 0; k--) {
                 answers.add(r.nextBoolean() ? "Pump" : "I pump.");
@@ -129,12 +142,10 @@ class PromptRenderingTest {
             String sys = system(p, c);
             String first = render(p.firstTurn(), values(p, c, "0", "$0.00", "$0.00"));
 
-            Dialogue stateless = new Dialogue(p, ConversationMode.STATELESS);
             assertThat(texts(stateless.decision(c, answers, earnings))).as("stateless %s", i).containsExactly(sys,
                     render(p.stateless(), values(p, c, Integer.toString(answers.size()), Money.dollars(earnings),
                             "$0.00")));
 
-            Dialogue perBalloon = new Dialogue(p, ConversationMode.PER_BALLOON);
             List<String> expected = new ArrayList<>(List.of(sys, first));
             for (int k = 1; k <= answers.size(); k++) {
                 expected.add(answers.get(k - 1));
@@ -209,5 +220,7 @@ class PromptRenderingTest {
         assertThat(PromptTemplate.of("").render(slot -> "x")).isEmpty();
         assertThat(PromptTemplate.of("{n}{foo}{ n}{}{max}").render(slot -> slot == PromptTemplate.N ? "7" : null))
                 .isEqualTo("7{foo}{ n}{}{max}");
+        assertThat(PromptTemplate.of("a {n} b").uses(PromptTemplate.N)).isTrue();
+        assertThat(PromptTemplate.of("a {n} b {min}").uses(PromptTemplate.MAX)).isFalse();
     }
 }
