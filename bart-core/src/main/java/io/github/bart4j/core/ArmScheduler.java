@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  * long balloon late in its schedule only after its earlier ones were dispatched, so the arm with the
  * longest balloon still ahead is advanced first. The estimate, in time:
  * <ul>
- *   <li>an arm with no finished item counts as the longest;</li>
+ *   <li>an arm with no finished item counts as the longest; items recorded by an earlier run of a
+ *       resumed experiment count as finished ({@link #recorded}), their time being the sum of their
+ *       answers' latencies;</li>
  *   <li>when a balloon's length grows with its pumps (one decision per pump, the classic task), the
  *       longest pending balloon makes min(T, K + 1) calls, where T is the largest threshold among the
  *       arm's pending balloons (no balloon makes more pumps than its threshold) and K the most pumps
@@ -76,20 +78,58 @@ final class ArmScheduler {
         }
     }
 
-    private static final class ArmState {
-        final int index;
-        final int group;
-        final Iterator<Item> queue;
-        Item head;
-        int remaining;
-        int inFlight;
+    /**
+     * What an arm's finished items showed: how many, how long they took, their calls and the most
+     * pumps seen. Filled as items finish, and before the run from the results recorded in an earlier
+     * one (a resumed run), so that a resumed arm is not taken for one never seen. Not thread-safe.
+     */
+    static final class History {
         int finished;
         long busyNanos;
-        boolean started;
         long callNanos; // time of finished items whose calls are known
         long calls;
         int mostPumps = -1; // the most pumps seen at a cash-out or burst
         boolean cashedOut; // whether any item cashed out: until then, pumps are bounded only by thresholds
+
+        /** Adds one finished item that took {@code nanos} and showed {@code played}. */
+        void add(long nanos, Played played) {
+            finished++;
+            busyNanos += nanos;
+            if (played.calls() > 0) {
+                callNanos += nanos;
+                calls += played.calls();
+            }
+            if (played.cashedOut() || played.burst()) {
+                mostPumps = Math.max(mostPumps, played.pumps());
+                cashedOut |= played.cashedOut();
+            }
+        }
+
+        /** Adds everything {@code other} holds. */
+        void addAll(History other) {
+            finished += other.finished;
+            busyNanos += other.busyNanos;
+            callNanos += other.callNanos;
+            calls += other.calls;
+            mostPumps = Math.max(mostPumps, other.mostPumps);
+            cashedOut |= other.cashedOut;
+        }
+
+        /** Mean duration of a finished item in nanoseconds; {@code +inf} while no item has finished. */
+        double mean() {
+            return finished == 0 ? Double.POSITIVE_INFINITY : (double) busyNanos / finished;
+        }
+    }
+
+    private static final class ArmState {
+        final int index;
+        final int group;
+        final Iterator<Item> queue;
+        final History history = new History();
+        Item head;
+        int remaining;
+        int inFlight;
+        boolean started;
 
         ArmState(int index, int group, Iterator<Item> queue, int remaining) {
             this.index = index;
@@ -97,11 +137,6 @@ final class ArmScheduler {
             this.queue = queue;
             this.remaining = remaining;
             this.head = queue.hasNext() ? queue.next() : null;
-        }
-
-        /** Mean duration of a finished item in nanoseconds; {@code +inf} while no item has finished. */
-        double mean() {
-            return finished == 0 ? Double.POSITIVE_INFINITY : (double) busyNanos / finished;
         }
     }
 
@@ -198,20 +233,18 @@ final class ArmScheduler {
     /** Records that a started item finished, showing {@code played}, and frees its slot. */
     void finished(Started started, Played played) {
         ArmState a = arms[started.item().arm()];
-        long nanos = Math.max(0, clock.getAsLong() - started.startNanos());
+        a.history.add(Math.max(0, clock.getAsLong() - started.startNanos()), played);
         a.inFlight--;
-        a.finished++;
-        a.busyNanos += nanos;
-        if (played.calls() > 0) {
-            a.callNanos += nanos;
-            a.calls += played.calls();
-        }
-        if (played.cashedOut() || played.burst()) {
-            a.mostPumps = Math.max(a.mostPumps, played.pumps());
-            a.cashedOut |= played.cashedOut();
-        }
         groupInFlight[a.group]--;
         inFlight--;
+    }
+
+    /**
+     * Adds what an earlier run recorded of arm {@code arm} (a resumed run), before any item starts: the
+     * arm is then estimated from it, like one whose items finished in this run.
+     */
+    void recorded(int arm, History earlier) {
+        arms[arm].history.addAll(earlier);
     }
 
     /** Items in flight overall. */
@@ -231,16 +264,17 @@ final class ArmScheduler {
 
     /** How long the longest of the arm's pending items is estimated to take, in nanoseconds (see the class doc). */
     private double longestAhead(ArmState a) {
-        if (a.finished == 0) {
+        History h = a.history;
+        if (h.finished == 0) {
             return Double.POSITIVE_INFINITY;
         }
         Item head = a.head;
-        if (longestFrom == null || head.series() || a.calls == 0) {
-            return a.mean();
+        if (longestFrom == null || head.series() || h.calls == 0) {
+            return h.mean();
         }
         int threshold = head.epoch() < epochs ? longestOverall : longestFrom[head.balloon()];
-        long calls = a.cashedOut ? Math.min(threshold, a.mostPumps + 1L) : threshold;
-        return calls * ((double) a.callNanos / a.calls);
+        long calls = h.cashedOut ? Math.min(threshold, h.mostPumps + 1L) : threshold;
+        return calls * ((double) h.callNanos / h.calls);
     }
 
     private boolean before(ArmState a, ArmState b) {

@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * budget is known); each balloon id's {@link Balloon} once (to check it against the schedule: memory
  * that grows with the schedule, not with the balloons recorded); and
  * the spend of errored balloons that had answers (so that a balloon asked again replaces it
- * exactly). Turns, answers and texts are dropped.
+ * exactly); per series, the sum of the balloons' times (their answers' latencies), calls and the most
+ * pumps seen, which the experiment's dispatch rule starts from. Turns, answers and texts are dropped.
  *
  * <p>Contract:
  * <ul>
@@ -57,12 +58,16 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
     record Series(String participant, String persona, int epoch) {
     }
 
-    /** The balloons of one series: done, and done with status error; bit = balloon id. */
+    /**
+     * The balloons of one series: done, and done with status error (bit = balloon id); and what their
+     * results showed the dispatch rule (their time and calls, the most pumps), summed.
+     */
     static final class Bits {
         /** The series' place in the order first added. */
         final int index;
         final BitSet done = new BitSet();
         final BitSet errored = new BitSet();
+        final ArmScheduler.History played = new ArmScheduler.History();
 
         Bits(int index) {
             this.index = index;
@@ -72,6 +77,7 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
             Bits b = new Bits(index);
             b.done.or(done);
             b.errored.or(errored);
+            b.played.addAll(played);
             return b;
         }
     }
@@ -125,6 +131,7 @@ public final class CompletedBalloons implements Consumer<BalloonResult> {
             forget(key, bits, account);
         }
         bits.done.set(id);
+        bits.played.add(result.latencyMillis() * 1_000_000L, ArmScheduler.Played.of(result));
         size++;
         Spend own = Spend.of(result);
         account.add(own);

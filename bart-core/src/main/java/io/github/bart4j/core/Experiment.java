@@ -25,7 +25,8 @@ import java.util.Set;
  *       (participant, persona, epoch) series, except the balloons that were in flight when it stopped
  *       (they finish and are recorded); every arm starts in the first round of dispatch, and a free
  *       slot goes to the arm whose longest balloon still ahead is estimated to take longest (an arm
- *       with no finished balloon counts as the longest; in the classic task the estimate is the
+ *       with no finished balloon counts as the longest, balloons given to {@code completed(...)}
+ *       counting as finished with the sum of their answers' latencies; in the classic task the estimate is the
  *       largest threshold ahead, capped by the most pumps the arm made once it has cashed out, times
  *       its time per call; otherwise the mean duration of its finished balloons). Play order has a
  *       cost in wall time when balloon lengths vary within an arm: an arm's long balloons late in its

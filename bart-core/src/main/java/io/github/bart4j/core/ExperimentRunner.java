@@ -209,8 +209,42 @@ final class ExperimentRunner {
         }
         int[] thresholds = task instanceof ClassicTask // one decision per pump: a balloon's length grows with its pumps
                 ? schedule.balloons().stream().mapToInt(Balloon::threshold).toArray() : null;
-        return new ArmScheduler(maxConcurrency, groupOf, caps.stream().mapToInt(Integer::intValue).toArray(), queues,
-                remaining, thresholds, epochs, ticker::read);
+        ArmScheduler scheduler = new ArmScheduler(maxConcurrency, groupOf,
+                caps.stream().mapToInt(Integer::intValue).toArray(), queues, remaining, thresholds, epochs, ticker::read);
+        tellRecorded(scheduler);
+        return scheduler;
+    }
+
+    /**
+     * Tells {@code scheduler} what the balloons recorded before this run (a resumed run) showed about
+     * each arm, so that an arm seen before is not estimated as one never seen. A sequential
+     * participant's items are whole series: its recorded balloons count as one item per epoch.
+     */
+    private void tellRecorded(ArmScheduler scheduler) {
+        Map<CompletedBalloons.Series, ArmScheduler.History> recorded = new HashMap<>();
+        done.series().forEach((s, bits) -> recorded.computeIfAbsent(s, k -> new ArmScheduler.History())
+                .addAll(bits.played));
+        for (BalloonResult r : completed.values()) {
+            recorded.computeIfAbsent(new CompletedBalloons.Series(r.participant(), r.persona(), r.epoch()),
+                    k -> new ArmScheduler.History()).add(r.latencyMillis() * 1_000_000L, ArmScheduler.Played.of(r));
+        }
+        for (int i = 0; i < arms.size(); i++) {
+            Arm arm = arms.get(i);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                ArmScheduler.History h = recorded.get(
+                        new CompletedBalloons.Series(arm.participant().name(), arm.persona(), epoch));
+                if (h == null || h.finished == 0) {
+                    continue;
+                }
+                if (arm.participant().sequentialBalloons()) {
+                    ArmScheduler.History series = new ArmScheduler.History();
+                    series.add(h.busyNanos, ArmScheduler.Played.UNKNOWN);
+                    scheduler.recorded(i, series);
+                } else {
+                    scheduler.recorded(i, h);
+                }
+            }
+        }
     }
 
     /** Whether an arm's next item may be chosen at all: its participant has not failed. Called under the lock. */

@@ -212,4 +212,30 @@ class ArmSchedulerTest {
         assertThat(next.item().arm()).isEqualTo(1);
         assertThat(next.item().epoch()).isEqualTo(1);
     }
+
+    /**
+     * A resumed run's arms are estimated from what the earlier run recorded: with two arms started
+     * and a third slot free before anything finished, the slot goes to the arm whose recorded balloons
+     * took longer, not to the first arm as between two arms never seen.
+     */
+    @Test
+    void whatAnEarlierRunRecordedCountsBeforeAnythingFinishes() {
+        FakeClock clock = new FakeClock();
+        ArmScheduler unseen = scheduler(3, 3, 2, 1, 10, clock);
+        unseen.next(item -> true);
+        unseen.next(item -> true);
+        assertThat(unseen.next(item -> true).item().arm()).isEqualTo(0);
+
+        ArmScheduler resumed = scheduler(3, 3, 2, 1, 10, clock);
+        ArmScheduler.History quick = new ArmScheduler.History();
+        quick.add(1_000, ArmScheduler.Played.UNKNOWN);
+        ArmScheduler.History slow = new ArmScheduler.History();
+        slow.add(9_000, ArmScheduler.Played.UNKNOWN);
+        slow.add(11_000, ArmScheduler.Played.UNKNOWN);
+        resumed.recorded(0, quick);
+        resumed.recorded(1, slow);
+        resumed.next(item -> true);
+        resumed.next(item -> true); // every arm still starts in the first round
+        assertThat(resumed.next(item -> true).item().arm()).isEqualTo(1);
+    }
 }

@@ -8,7 +8,9 @@ import io.github.bart4j.core.spi.BalloonState;
 import io.github.bart4j.core.spi.Participant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,5 +79,88 @@ class ExperimentDispatchTest {
                 .build()
                 .run();
         return finished;
+    }
+
+    /**
+     * A resumed run starts from what its journal recorded: here three slots, and the third balloon to
+     * start (before any balloon of this run finished) is slow's, whose recorded balloon took 50 ms, not
+     * quick's (1 ms), listed first, as between two arms never seen. Both ways of giving the recorded balloons
+     * (results, or {@link CompletedBalloons} read from a journal) count.
+     */
+    @Test
+    void a_resumed_run_starts_from_the_times_its_journal_recorded() throws Exception {
+        assertThat(firstThree(false)).containsExactlyInAnyOrder("quick#1", "slow#1", "quick#2"); // never seen: the earlier arm
+        assertThat(firstThree(true)).containsExactlyInAnyOrder("quick#2", "slow#2", "slow#3"); // recorded: the slow arm
+        assertThat(firstThreeFromCompletedBalloons()).containsExactlyInAnyOrder("quick#2", "slow#2", "slow#3");
+    }
+
+    private static List<String> firstThree(boolean resumed) throws Exception {
+        return firstThree(b -> {
+            if (resumed) {
+                b.completed(recorded());
+            }
+        });
+    }
+
+    private static List<String> firstThreeFromCompletedBalloons() throws Exception {
+        return firstThree(b -> b.completed(CompletedBalloons.of(recorded())));
+    }
+
+    /** Balloons 1 of each arm as an earlier run recorded them: 1 call each, quick's in 1 ms, slow's in 50 ms. */
+    private static List<BalloonResult> recorded() {
+        Balloon first = SCHEDULE.balloons().get(0);
+        return List.of(
+                new BalloonResult("quick", "", 1, first, 0, false, 0, List.of(new Turn(Answer.decision(Decision.CASH_OUT,
+                        "Cash out"), 1)), BalloonResult.Status.OK, null),
+                new BalloonResult("slow", "", 1, first, 0, false, 0, List.of(new Turn(Answer.decision(Decision.CASH_OUT,
+                        "Cash out"), 50)), BalloonResult.Status.OK, null));
+    }
+
+    private static final Schedule SCHEDULE = Schedule.explicit(List.of(20, 20, 20, 20), 1, 20, 0.10);
+
+    /**
+     * Runs two arms on three slots whose balloons wait until three have started, and returns those
+     * three (participant#balloon; threads open them in any order).
+     */
+    private static List<String> firstThree(Consumer<Experiment.Builder> resume) throws Exception {
+        List<String> started = new CopyOnWriteArrayList<>();
+        CountDownLatch three = new CountDownLatch(3);
+        Experiment.Builder b = Experiment.builder()
+                .schedule(SCHEDULE)
+                .participant(gated("quick", started, three))
+                .participant(gated("slow", started, three))
+                .maxConcurrency(3);
+        resume.accept(b);
+        Thread run = new Thread(() -> b.build().run());
+        run.start();
+        run.join(60_000);
+        assertThat(run.isAlive()).as("the run ended").isFalse();
+        return started.subList(0, 3);
+    }
+
+    /** Opens record the order; the first two balloons wait until a third has started (so none finished before it). */
+    private static Participant gated(String name, List<String> started, CountDownLatch three) {
+        return new Participant() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public BalloonSession open(BalloonContext context) {
+                synchronized (started) {
+                    started.add(name + "#" + context.balloonId());
+                }
+                three.countDown();
+                return state -> {
+                    try {
+                        three.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Answer.decision(Decision.CASH_OUT, "Cash out");
+                };
+            }
+        };
     }
 }

@@ -47,21 +47,32 @@ final class SchedulingBenchmark {
         run(out, "efficiency_heterogeneous", latency, 24, 16);
     }
 
-    /** Equal latency: 200 ms per call for every model. */
+    /** Equal latency: 200 ms per call for every model; then the same case resumed half-way. */
     static void equalLatency(PrintWriter out) {
         Map<String, Duration> latency = new LinkedHashMap<>();
         MODELS.forEach(m -> latency.put(m, Duration.ofMillis(200)));
-        run(out, "efficiency_equal_latency", latency, 30, 64);
+        Measured full = run(out, "efficiency_equal_latency", latency, 30, 64);
+        resumed(out, "efficiency_equal_latency", latency, 30, 64, full);
     }
 
-    private static void run(PrintWriter out, String name, Map<String, Duration> latency, int balloons, int cap) {
+    /** One run of the case: its results, wall time and the bound, from the calls the server answered. */
+    private record Measured(ExperimentResult result, double wall, double bound, double longestBalloon,
+                            double totalCallSeconds, double lastArmStart, Map<String, Integer> callsPerBalloon) {
+
+        double efficiency() {
+            return bound / wall;
+        }
+    }
+
+    private static Measured measure(Map<String, Duration> latency, Schedule schedule, int cap,
+                                    List<BalloonResult> completed) {
         FakeLlmServer.Builder sb = FakeLlmServer.builder();
         latency.forEach(sb::latency);
-        Schedule schedule = Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10);
         try (FakeLlmServer server = sb.start()) {
             Experiment.Builder b = Experiment.builder()
                     .schedule(schedule)
-                    .maxConcurrency(cap).maxConcurrencyPerParticipant(cap).retainResults(true);
+                    .maxConcurrency(cap).maxConcurrencyPerParticipant(cap).retainResults(true)
+                    .completed(completed);
             for (String m : latency.keySet()) {
                 b.participant(LlmParticipant.builder()
                         .chatModel(ChatModels.openAiCompatible().baseUrl(server.openAiBaseUrl()).modelName(m)
@@ -85,20 +96,58 @@ final class SchedulingBenchmark {
                 firstRequest.merge(r.model(), r.nanoTime(), Math::min);
             }
             double lastArmStart = firstRequest.values().stream().mapToLong(t -> t - start).max().orElse(0) / 1e9;
-            double bound = Math.max(longestBalloon, totalCallSeconds / cap);
-            List<BalloonResult> errored = result.results().stream().filter(BalloonResult::isError).toList();
-            out.printf(Locale.ROOT, "%s: %.3f bound/actual (actual %.2f s, bound %.2f s = max(longest balloon %.2f s,"
-                            + " %.1f s of calls / cap %d); %d models x %d balloons, %d results, %d errors)%n", name,
-                    bound / wall, wall, bound, longestBalloon, totalCallSeconds, cap, latency.size(), balloons,
-                    result.results().size(), errored.size());
-            out.printf(Locale.ROOT, "%s_last_model_first_request: %.2f s (%.0f %% into the run)%n", name, lastArmStart,
-                    100 * lastArmStart / wall);
-            simulated(out, name, schedule, latency, server.requestCounts(), cap, bound, "bound", wall);
-            warnOnErrors(out, name, errored.size(), result.results().size(), errored.isEmpty() ? null
-                    : errored.get(0).participant() + " balloon " + errored.get(0).balloon().id() + ": "
-                    + errored.get(0).error());
-            out.flush();
+            return new Measured(result, wall, Math.max(longestBalloon, totalCallSeconds / cap), longestBalloon,
+                    totalCallSeconds, lastArmStart, server.requestCounts());
         }
+    }
+
+    private static Measured run(PrintWriter out, String name, Map<String, Duration> latency, int balloons, int cap) {
+        Schedule schedule = Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10);
+        Measured m = measure(latency, schedule, cap, List.of());
+        List<BalloonResult> errored = errored(m.result());
+        out.printf(Locale.ROOT, "%s: %.3f bound/actual (actual %.2f s, bound %.2f s = max(longest balloon %.2f s,"
+                        + " %.1f s of calls / cap %d); %d models x %d balloons, %d results, %d errors)%n", name,
+                m.efficiency(), m.wall(), m.bound(), m.longestBalloon(), m.totalCallSeconds(), cap, latency.size(),
+                balloons, m.result().results().size(), errored.size());
+        out.printf(Locale.ROOT, "%s_last_model_first_request: %.2f s (%.0f %% into the run)%n", name, m.lastArmStart(),
+                100 * m.lastArmStart() / m.wall());
+        simulated(out, name, schedule, latency, m.callsPerBalloon(), cap, m.bound(), "bound", m.wall());
+        warnOnErrors(out, name, errored, m.result().results().size());
+        out.flush();
+        return m;
+    }
+
+    /**
+     * The second half of {@code full}'s balloons, twice on the same work: resumed from the first half's
+     * recorded results (the dispatch rule starts from their times), and as a fresh run of as many
+     * balloons (nothing known until balloons finish).
+     */
+    private static void resumed(PrintWriter out, String name, Map<String, Duration> latency, int balloons, int cap,
+                                Measured full) {
+        int half = balloons / 2;
+        List<BalloonResult> firstHalf = full.result().results().stream()
+                .filter(r -> r.balloon().id() <= half).toList();
+        Measured resumed = measure(latency, Schedule.explicit(Collections.nCopies(balloons, 20), 1, 20, 0.10), cap,
+                firstHalf);
+        Measured fresh = measure(latency, Schedule.explicit(Collections.nCopies(balloons - half, 20), 1, 20, 0.10),
+                cap, List.of());
+        out.printf(Locale.ROOT, "%s_resumed: %.3f bound/actual for the last %d balloons of each model resumed from the"
+                        + " first %d's results (actual %.2f s, bound %.2f s), %.3f for the same work in a fresh run"
+                        + " (actual %.2f s, bound %.2f s)%n", name, resumed.efficiency(), balloons - half, half,
+                resumed.wall(), resumed.bound(), fresh.efficiency(), fresh.wall(), fresh.bound());
+        warnOnErrors(out, name + "_resumed", errored(resumed.result()), resumed.result().results().size());
+        warnOnErrors(out, name + "_resumed_fresh", errored(fresh.result()), fresh.result().results().size());
+        out.flush();
+    }
+
+    private static List<BalloonResult> errored(ExperimentResult result) {
+        return result.results().stream().filter(BalloonResult::isError).toList();
+    }
+
+    private static void warnOnErrors(PrintWriter out, String name, List<BalloonResult> errored, int balloons) {
+        warnOnErrors(out, name, errored.size(), balloons, errored.isEmpty() ? null
+                : errored.get(0).participant() + " balloon " + errored.get(0).balloon().id() + ": "
+                + errored.get(0).error());
     }
 
     /**

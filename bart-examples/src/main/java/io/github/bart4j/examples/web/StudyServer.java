@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,9 @@ public final class StudyServer implements AutoCloseable {
 
     /** The largest request body accepted (16 KB). */
     public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    /** How long {@link #close()} waits for the requests in progress (10 s). */
+    static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     /** How much of a refused body is read and dropped before answering 413 (1 MB). */
     private static final long DRAIN_BYTES = 1L << 20;
@@ -61,6 +65,12 @@ public final class StudyServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.modifyServer(server -> {
+                // close() lets requests in progress finish (a cash-out writing its balloon gets its answer);
+                // without a graceful handler Jetty closes their connections at once
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                server.setHandler(new GracefulHandler());
+            });
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.routes.before(ctx -> {
                 ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
@@ -132,7 +142,10 @@ public final class StudyServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops accepting requests and waits for those in progress. Idempotent. */
+    /**
+     * Stops accepting requests and waits for those in progress to be answered, at most
+     * {@value #STOP_TIMEOUT_MILLIS} ms; a request still running then is cut off. Idempotent.
+     */
     @Override
     public void close() {
         app.stop();
