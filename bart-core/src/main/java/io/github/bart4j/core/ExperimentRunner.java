@@ -578,12 +578,20 @@ final class ExperimentRunner {
             return new BalloonSession() {
                 @Override
                 public Answer decide(BalloonState state) {
-                    return watch(() -> session.decide(state));
+                    try { // no lambda: this is once per decision
+                        return session.decide(state);
+                    } catch (ParticipantException e) {
+                        throw noted(e);
+                    }
                 }
 
                 @Override
                 public Answer declarePumps(BalloonState state) {
-                    return watch(() -> session.declarePumps(state));
+                    try {
+                        return session.declarePumps(state);
+                    } catch (ParticipantException e) {
+                        throw noted(e);
+                    }
                 }
 
                 @Override
@@ -597,11 +605,15 @@ final class ExperimentRunner {
             try {
                 return call.get();
             } catch (ParticipantException e) {
-                if (e.isFatal()) {
-                    fatal = e;
-                }
-                throw e;
+                throw noted(e);
             }
+        }
+
+        private ParticipantException noted(ParticipantException e) {
+            if (e.isFatal()) {
+                fatal = e;
+            }
+            return e;
         }
     }
 }

@@ -21,15 +21,32 @@ public final class Money {
         return PythonNumbers.round2(x);
     }
 
+    /** {@link #dollars} of amounts from $0.00 to $99.99, made when first asked (prompts show the same few). */
+    private static final String[] SHOWN = new String[10_000];
+
+    /** {@code $1.05} for 105. */
+    private static String cents(long cents) {
+        long abs = Math.abs(cents);
+        long frac = abs % 100;
+        StringBuilder out = new StringBuilder(12).append(cents < 0 ? "$-" : "$").append(abs / 100);
+        return out.append('.').append((char) ('0' + frac / 10)).append((char) ('0' + frac % 10)).toString();
+    }
+
     /** {@code $0.10}: a dollar sign and two decimals, as the seed's prompts show money. */
     public static String dollars(double x) {
         double scaled = x * 100.0;
         long cents = Math.round(scaled);
         if (Math.abs(scaled) < 1e9 && Math.abs(Math.abs(scaled - cents) - 0.5) > 1e-6) {
             // not near a half cent: plain rounding agrees with half-even on the exact value
-            long abs = Math.abs(cents);
-            long frac = abs % 100;
-            return (cents < 0 ? "$-" : "$") + (abs / 100) + (frac < 10 ? ".0" : ".") + frac;
+            if (cents >= 0 && cents < SHOWN.length) {
+                String shown = SHOWN[(int) cents];
+                if (shown == null) { // a race only makes equal strings twice
+                    shown = cents(cents);
+                    SHOWN[(int) cents] = shown;
+                }
+                return shown;
+            }
+            return cents(cents);
         }
         return "$" + new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }

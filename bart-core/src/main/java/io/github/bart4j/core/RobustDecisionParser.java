@@ -155,6 +155,10 @@ final class RobustDecisionParser implements DecisionParser {
         if (answer == null || answer.isBlank()) {
             return Answer.invalid(EMPTY, raw);
         }
+        Decision plain = plainAnswer(answer);
+        if (plain != null) {
+            return Answer.decision(plain, raw);
+        }
         int thought = answer.lastIndexOf("</think");
         if (thought >= 0) {
             int close = answer.indexOf('>', thought);
@@ -170,6 +174,38 @@ final class RobustDecisionParser implements DecisionParser {
         Scan scan = new Scan(answer.toLowerCase(Locale.ROOT));
         Decision decision = scan.run();
         return decision != null ? Answer.decision(decision, raw) : Answer.invalid(scan.invalidReason(), raw);
+    }
+
+    /**
+     * The decision of an answer that is exactly "pump" or "cash out" (any case, nothing around it),
+     * the form most answers take, or {@code null}: the rules below read these two the same way, so
+     * this only saves the scan.
+     */
+    private static Decision plainAnswer(String answer) {
+        if (asciiEqualsIgnoreCase(answer, "pump")) {
+            return Decision.PUMP;
+        }
+        if (asciiEqualsIgnoreCase(answer, "cash out")) {
+            return Decision.CASH_OUT;
+        }
+        return null;
+    }
+
+    /** {@code text} equals {@code lower} with only ASCII A-Z taken as a-z (unlike equalsIgnoreCase: "ſ" is no "s"). */
+    private static boolean asciiEqualsIgnoreCase(String text, String lower) {
+        if (text.length() != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- JSON

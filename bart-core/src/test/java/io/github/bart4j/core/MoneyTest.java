@@ -21,6 +21,7 @@ class MoneyTest {
             double x = i < 100_000 ? i * 0.005 : r.nextDouble(0, 1000);
             String exact = "$" + new java.math.BigDecimal(x).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
             assertThat(Money.dollars(x)).as("x = %s", x).isEqualTo(exact);
+            assertThat(Money.dollars(x)).as("x = %s, asked again", x).isEqualTo(exact); // amounts kept once made
             double exactRound = new java.math.BigDecimal(x).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
             assertThat(Money.round2(x)).as("round2(%s)", x).isEqualTo(exactRound);
             assertThat(Money.round2(-x)).as("round2(-%s)", x).isEqualTo(-exactRound);

@@ -1,9 +1,7 @@
 package io.github.bart4j.langchain4j;
 
 import io.github.bart4j.core.Money;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -72,10 +70,8 @@ public final class BartPrompts {
     static final String DEFAULT_DECLARE = "Balloon #{n}. {type_line}How many times do you want to pump this balloon?"
             + " It is inflated that many times, or until it bursts.\nRespond ONLY with a whole number.";
 
-    private static final Set<String> PLACEHOLDERS = Set.of("n", "type", "article", "type_line", "min", "max",
-            "range_rule", "burst_chance",
-            "reward", "earnings", "total", "pumps");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
+    private static final Set<String> PLACEHOLDERS = Set.copyOf(PromptTemplate.NAMES);
+    private static final Pattern PLACEHOLDER = PromptTemplate.PLACEHOLDER;
 
     private static final BartPrompts SEED = new Builder().build();
 
@@ -195,46 +191,6 @@ public final class BartPrompts {
     /** Where a persona's text goes. Default {@link PersonaPlacement#PREFIX}. */
     public PersonaPlacement personaPlacement() {
         return personaPlacement;
-    }
-
-    /**
-     * Fills {@code template} with {@code values}; a placeholder without a value stays as it is. A
-     * template is split into text and placeholders once and kept (templates are few).
-     */
-    static String render(String template, Map<String, String> values) {
-        String[] parts = COMPILED.get(template);
-        if (parts == null) {
-            parts = compile(template);
-            if (COMPILED.size() < 10_000) {
-                COMPILED.put(template, parts);
-            }
-        }
-        StringBuilder out = new StringBuilder(template.length() + 64);
-        for (int i = 0; i < parts.length; i++) {
-            if (i % 2 == 0) {
-                out.append(parts[i]);
-            } else {
-                String value = values.get(parts[i]);
-                out.append(value == null ? "{" + parts[i] + "}" : value);
-            }
-        }
-        return out.toString();
-    }
-
-    private static final Map<String, String[]> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Text, placeholder name, text, ..., text. */
-    private static String[] compile(String template) {
-        List<String> parts = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        int at = 0;
-        while (m.find()) {
-            parts.add(template.substring(at, m.start()));
-            parts.add(m.group(1));
-            at = m.end();
-        }
-        parts.add(template.substring(at));
-        return parts.toArray(new String[0]);
     }
 
     @Override

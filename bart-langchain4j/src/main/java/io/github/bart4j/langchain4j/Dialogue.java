@@ -12,14 +12,8 @@ import io.github.bart4j.core.Money;
 import io.github.bart4j.core.Rules;
 import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
-import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Renders {@link BartPrompts} into the messages of each {@link ConversationMode}. Stateless. */
 final class Dialogue {
@@ -38,10 +32,40 @@ final class Dialogue {
 
     private final BartPrompts prompts;
     private final ConversationMode mode;
+    /** The templates of {@link #prompts}, split once. */
+    private final PromptTemplate system;
+    private final PromptTemplate rangeRule;
+    private final PromptTemplate hazardRule;
+    private final PromptTemplate firstTurn;
+    private final PromptTemplate typeLine;
+    private final PromptTemplate afterPump;
+    private final PromptTemplate burst;
+    private final PromptTemplate cashOut;
+    private final PromptTemplate stateless;
+    private final PromptTemplate declarePumps;
+    /** Whether the system text names the balloon ({@code {n}}, itself or in the type line). */
+    private final boolean systemNamesBalloon;
+    /** The system text made last, for the next balloon that shows the same (most do). */
+    private volatile SystemText lastSystem;
+
+    private record SystemText(String persona, Stimulus stimulus, String text) {
+    }
 
     Dialogue(BartPrompts prompts, ConversationMode mode) {
         this.prompts = prompts;
         this.mode = mode;
+        this.system = PromptTemplate.of(prompts.system());
+        this.rangeRule = PromptTemplate.of(prompts.rangeRule());
+        this.hazardRule = PromptTemplate.of(prompts.hazardRule());
+        this.firstTurn = PromptTemplate.of(prompts.firstTurn());
+        this.typeLine = PromptTemplate.of(prompts.typeLine());
+        this.afterPump = PromptTemplate.of(prompts.afterPump());
+        this.burst = PromptTemplate.of(prompts.burst());
+        this.cashOut = PromptTemplate.of(prompts.cashOut());
+        this.stateless = PromptTemplate.of(prompts.stateless());
+        this.declarePumps = PromptTemplate.of(prompts.declarePumps());
+        this.systemNamesBalloon = system.uses(PromptTemplate.N)
+                || (system.uses(PromptTemplate.TYPE_LINE) && typeLine.uses(PromptTemplate.N));
     }
 
     /**
@@ -62,10 +86,10 @@ final class Dialogue {
         List<ChatMessage> out = new ArrayList<>();
         if (mode == ConversationMode.STATELESS) {
             out.add(SystemMessage.from(system(c.persona(), s)));
-            Map<String, String> v = values(s);
-            v.put("pumps", Integer.toString(pumpAnswers.size()));
-            v.put("earnings", Money.dollars(balloonEarnings));
-            out.add(UserMessage.from(BartPrompts.render(prompts.stateless(), v)));
+            Values v = values(s);
+            v.pumps = Integer.toString(pumpAnswers.size());
+            v.earnings = Money.dollars(balloonEarnings);
+            out.add(UserMessage.from(stateless.render(v)));
             return out;
         }
         prefix(c, out);
@@ -103,7 +127,7 @@ final class Dialogue {
         } else {
             out.add(SystemMessage.from(system(c.persona(), s)));
         }
-        out.add(UserMessage.from(BartPrompts.render(prompts.declarePumps(), values(s))));
+        out.add(UserMessage.from(declarePumps.render(values(s))));
         return out;
     }
 
@@ -120,7 +144,7 @@ final class Dialogue {
             Stimulus s = Stimulus.of(h.balloon());
             Answer.PumpCount declared = declaration(h);
             if (declared != null) {
-                out.add(UserMessage.from(BartPrompts.render(prompts.declarePumps(), values(s))));
+                out.add(UserMessage.from(declarePumps.render(values(s))));
                 out.add(AiMessage.from(declared.raw()));
                 total = Money.round2(total + h.earnings());
                 out.add(UserMessage.from(outcome(s, h, total)));
@@ -139,7 +163,7 @@ final class Dialogue {
                 if (d.decision() == Decision.PUMP) {
                     pumps++;
                     if (h.burst() && pumps >= h.pumps()) {
-                        out.add(UserMessage.from(BartPrompts.render(prompts.burst(), values(s))));
+                        out.add(UserMessage.from(burst.render(values(s))));
                     } else {
                         out.add(UserMessage.from(afterPump(s, pumps)));
                     }
@@ -163,18 +187,29 @@ final class Dialogue {
 
     /** The burst line, or the cash-out line with the total banked so far. */
     private String outcome(Stimulus s, BalloonResult h, double total) {
-        Map<String, String> v = values(s);
+        Values v = values(s);
         if (h.burst()) {
-            return BartPrompts.render(prompts.burst(), v);
+            return burst.render(v);
         }
-        v.put("pumps", Integer.toString(h.pumps()));
-        v.put("earnings", Money.dollars(h.earnings()));
-        v.put("total", Money.dollars(total));
-        return BartPrompts.render(prompts.cashOut(), v);
+        v.pumps = Integer.toString(h.pumps());
+        v.earnings = Money.dollars(h.earnings());
+        v.total = Money.dollars(total);
+        return cashOut.render(v);
     }
 
     String system(String persona, Stimulus s) {
-        String rules = BartPrompts.render(prompts.system(), values(s));
+        Stimulus shown = systemNamesBalloon ? s : new Stimulus(1, s.type(), s.reward(), s.min(), s.max(), s.rules());
+        SystemText last = lastSystem;
+        if (last != null && last.persona().equals(persona) && last.stimulus().equals(shown)) {
+            return last.text();
+        }
+        String text = systemText(persona, shown);
+        lastSystem = new SystemText(persona, shown, text);
+        return text;
+    }
+
+    private String systemText(String persona, Stimulus s) {
+        String rules = system.render(values(s));
         if (persona.isEmpty()) {
             return rules;
         }
@@ -183,99 +218,94 @@ final class Dialogue {
     }
 
     private String firstTurn(Stimulus s) {
-        Map<String, String> v = values(s);
-        v.put("earnings", Money.dollars(0.0));
-        return BartPrompts.render(prompts.firstTurn(), v);
+        return firstTurn.render(values(s)); // earnings: $0.00
     }
 
     private String afterPump(Stimulus s, int pumps) {
-        Map<String, String> v = values(s);
-        v.put("pumps", Integer.toString(pumps));
-        v.put("earnings", Money.dollars(Money.round2(pumps * s.reward())));
-        return BartPrompts.render(prompts.afterPump(), v);
+        Values v = values(s);
+        v.pumpsSoFar = pumps;
+        return afterPump.render(v);
     }
 
-    private Map<String, String> values(Stimulus s) {
-        return new Values(s);
+    private Values values(Stimulus s) {
+        return new Values(s, ALL);
+    }
+
+    private static final int ALL = -1;
+    /** The placeholders {@link BartPrompts#typeLine()} is given. */
+    private static final int TYPE_LINE_VALUES = bits(PromptTemplate.TYPE, PromptTemplate.ARTICLE, PromptTemplate.N,
+            PromptTemplate.MIN, PromptTemplate.MAX);
+    /** The placeholders {@link BartPrompts#rangeRule()} is given. */
+    private static final int RANGE_RULE_VALUES = bits(PromptTemplate.MIN, PromptTemplate.MAX);
+    /** The placeholders {@link BartPrompts#hazardRule()} is given. */
+    private static final int HAZARD_RULE_VALUES = bits(PromptTemplate.MIN, PromptTemplate.MAX,
+            PromptTemplate.BURST_CHANCE);
+
+    private static int bits(int... slots) {
+        int mask = 0;
+        for (int slot : slots) {
+            mask |= 1 << slot;
+        }
+        return mask;
     }
 
     /**
      * The placeholder values of one balloon ({@code n, type, min, max, reward, earnings, total,
-     * pumps, article, type_line, range_rule, burst_chance}), each computed when a template asks for it: most
-     * turns use one or two of them. {@link #put} sets or overrides a value.
+     * pumps, article, type_line, range_rule, burst_chance}), each computed when a template asks for
+     * it: most turns use one or two of them. {@link #pumps}, {@link #earnings}, {@link #total} (or
+     * {@link #pumpsSoFar}, which sets the pumps and the earnings they make) override the defaults
+     * ({@code 0}, {@code $0.00}, {@code $0.00}). Placeholders outside {@code offered} have no value.
      */
-    private final class Values extends AbstractMap<String, String> {
-        private static final List<String> KEYS = List.of("n", "type", "min", "max", "reward", "earnings", "total",
-                "pumps", "article", "type_line", "range_rule", "burst_chance");
-
+    private final class Values implements PromptTemplate.Lookup {
         private final Stimulus s;
-        private final Map<String, String> set = new HashMap<>(4);
+        private final int offered;
+        String pumps;
+        String earnings;
+        String total;
+        /** Safe pumps so far, when set ({@code >= 0}): {@code pumps}, and earnings of that many pumps. */
+        int pumpsSoFar = -1;
 
-        Values(Stimulus s) {
+        Values(Stimulus s, int offered) {
             this.s = s;
+            this.offered = offered;
         }
 
         @Override
-        public String put(String key, String value) {
-            String before = get(key);
-            set.put(key, value);
-            return before;
-        }
-
-        @Override
-        public String get(Object key) {
-            String v = set.get(key);
-            return v != null || !(key instanceof String k) ? v : computed(k);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return set.containsKey(key) || KEYS.contains(key);
-        }
-
-        private String computed(String key) {
-            switch (key) {
-                case "n":
+        public String value(int slot) {
+            if ((offered & (1 << slot)) == 0) {
+                return null;
+            }
+            switch (slot) {
+                case PromptTemplate.N:
                     return Integer.toString(s.id());
-                case "type":
+                case PromptTemplate.TYPE:
                     return s.type();
-                case "min":
+                case PromptTemplate.MIN:
                     return Integer.toString(s.min());
-                case "max":
+                case PromptTemplate.MAX:
                     return Integer.toString(s.max());
-                case "reward":
+                case PromptTemplate.REWARD:
                     return Money.dollars(s.reward());
-                case "earnings":
-                case "total":
-                    return Money.dollars(0.0);
-                case "pumps":
-                    return "0";
-                case "article":
+                case PromptTemplate.EARNINGS:
+                    return earnings != null ? earnings
+                            : Money.dollars(pumpsSoFar > 0 ? Money.round2(pumpsSoFar * s.reward()) : 0.0);
+                case PromptTemplate.TOTAL:
+                    return total != null ? total : Money.dollars(0.0);
+                case PromptTemplate.PUMPS:
+                    return pumps != null ? pumps : Integer.toString(Math.max(pumpsSoFar, 0));
+                case PromptTemplate.ARTICLE:
                     return !s.type().isEmpty() && "aeiouAEIOU".indexOf(s.type().charAt(0)) >= 0 ? "an" : "a";
-                case "type_line":
-                    return s.type().isEmpty() ? "" : BartPrompts.render(prompts.typeLine(), Map.of("type", s.type(),
-                            "article", get("article"), "n", Integer.toString(s.id()), "min",
-                            Integer.toString(s.min()), "max", Integer.toString(s.max())));
-                case "burst_chance":
+                case PromptTemplate.TYPE_LINE:
+                    return s.type().isEmpty() ? "" : typeLine.render(new Values(s, TYPE_LINE_VALUES));
+                case PromptTemplate.BURST_CHANCE:
                     return s.rules().burstChance();
-                case "range_rule":
-                    return !prompts.discloseRange() ? "" : s.rules().isClassic() ? BartPrompts.render(prompts.rangeRule(),
-                            Map.of("min", Integer.toString(s.min()), "max", Integer.toString(s.max())))
-                            : BartPrompts.render(prompts.hazardRule(), Map.of("min", Integer.toString(s.min()),
-                                    "max", Integer.toString(s.max()), "burst_chance", s.rules().burstChance()));
+                case PromptTemplate.RANGE_RULE:
+                    return !prompts.discloseRange() ? "" : s.rules().isClassic()
+                            ? rangeRule.render(new Values(s, RANGE_RULE_VALUES))
+                            : hazardRule.render(new Values(s, HAZARD_RULE_VALUES));
                 default:
                     return null;
             }
-        }
-
-        @Override
-        public Set<Map.Entry<String, String>> entrySet() {
-            Map<String, String> all = new LinkedHashMap<>();
-            for (String k : KEYS) {
-                all.put(k, get(k));
-            }
-            all.putAll(set);
-            return Collections.unmodifiableMap(all).entrySet();
         }
     }
 }

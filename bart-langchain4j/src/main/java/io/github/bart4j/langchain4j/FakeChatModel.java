@@ -181,10 +181,12 @@ public final class FakeChatModel implements ChatModel {
             throw failure;
         }
         String text;
+        Situation situation = null;
         if (function != null) {
             text = function.apply(request);
         } else if (policy != null) {
-            text = policyAnswer(request);
+            situation = SITUATION.get()[0];
+            text = situation != null ? policyAnswer(situation, isJson(request)) : policyAnswer(request);
         } else {
             if (replies.isEmpty() || (!cycle && call > replies.size())) {
                 throw new IllegalStateException("FakeChatModel: the " + replies.size()
@@ -192,10 +194,7 @@ public final class FakeChatModel implements ChatModel {
             }
             text = replies.get((call - 1) % replies.size());
         }
-        int in = 0;
-        for (ChatMessage m : request.messages()) {
-            in += textOf(m).length();
-        }
+        int in = situation != null ? situation.requestChars() : chars(request.messages());
         int out = text == null ? 0 : text.length();
         return ChatResponse.builder()
                 .aiMessage(AiMessage.builder().text(text).thinking(thinking).build())
@@ -208,13 +207,29 @@ public final class FakeChatModel implements ChatModel {
     /**
      * What a simulated participant knows about the decision it asks for; set by
      * {@link LlmParticipant} on the calling thread around {@code chat()}, so the policy needs not
-     * read it back from the prompt text.
+     * read it back from the prompt text. {@code requestChars} is {@link #chars} of the request's
+     * messages, which the participant keeps as its conversation grows (so the input tokens are
+     * counted without reading every message again).
      */
     record Situation(String participant, BalloonContext context, int pumps, double balloonEarnings,
-                     boolean declaration, boolean rangeDisclosed) {
+                     boolean declaration, boolean rangeDisclosed, int requestChars) {
     }
 
-    static final ThreadLocal<Situation> SITUATION = new ThreadLocal<>();
+    /** The characters of the messages' texts, from which the input tokens are estimated. */
+    static int chars(List<ChatMessage> messages) {
+        int in = 0;
+        for (ChatMessage m : messages) {
+            in += textOf(m).length();
+        }
+        return in;
+    }
+
+    private static boolean isJson(ChatRequest request) {
+        return request.responseFormat() != null && request.responseFormat().type() == ResponseFormatType.JSON;
+    }
+
+    /** The situation told on this thread, in a holder (telling costs no {@code ThreadLocal} set and remove). */
+    static final ThreadLocal<Situation[]> SITUATION = ThreadLocal.withInitial(() -> new Situation[1]);
 
     /** Whether this model plays a BART policy (and so can be told the {@link Situation}). */
     boolean playsPolicy() {
@@ -251,12 +266,6 @@ public final class FakeChatModel implements ChatModel {
     }
 
     private String policyAnswer(ChatRequest request) {
-        Situation situation = SITUATION.get();
-        if (situation != null) {
-            boolean json = request.responseFormat() != null
-                    && request.responseFormat().type() == ResponseFormatType.JSON;
-            return policyAnswer(situation, json);
-        }
         List<ChatMessage> messages = request.messages();
         String system = "";
         int last = -1;
@@ -298,7 +307,7 @@ public final class FakeChatModel implements ChatModel {
             max = Integer.parseInt(gm.group(2));
         }
         BalloonContext context = new BalloonContext(balloon, type, reward, min, max, 0.0, 1, "", 1, List.of());
-        boolean json = request.responseFormat() != null && request.responseFormat().type() == ResponseFormatType.JSON;
+        boolean json = isJson(request);
         if (turn.contains("How many times")) {
             return declared(policy.open(context).declarePumps(new BalloonState(0, 0.0, 0, null)), json);
         }

@@ -174,6 +174,8 @@ public final class LlmParticipant implements Participant {
         private final List<String> pumpAnswers = new ArrayList<>();
         /** The conversation so far (multi-turn modes), extended by one exchange per safe pump. */
         private List<ChatMessage> conversation;
+        /** A simulated participant's: the characters of {@link #conversation}'s texts, kept as it grows. */
+        private int conversationChars;
 
         Session(BalloonContext context) {
             this.context = context;
@@ -186,31 +188,44 @@ public final class LlmParticipant implements Participant {
                         + pumpAnswers.size() + " pumps but the task reports " + state.pumps());
             }
             List<ChatMessage> messages;
+            int chars;
             if (conversationMode == ConversationMode.STATELESS) {
                 messages = dialogue.decision(context, pumpAnswers, state.balloonEarnings());
+                chars = toldSituation ? FakeChatModel.chars(messages) : 0;
             } else {
                 if (conversation == null) {
                     conversation = dialogue.opening(context);
+                    conversationChars = toldSituation ? FakeChatModel.chars(conversation) : 0;
                 }
                 messages = new ArrayList<>(conversation); // LangChain4j keeps a view of the list it is given
+                chars = conversationChars;
             }
             ChatRequest request = request(messages, DECISION_FORMAT);
-            Answer reply = ask(request, false, context.balloonId(), situation(context, state, false));
+            Answer reply = ask(request, false, context.balloonId(), situation(context, state, false, chars));
             if (reply instanceof Answer.Choice choice && choice.decision() == Decision.PUMP) {
                 String answer = reply.raw().strip();
                 pumpAnswers.add(answer);
                 if (conversation != null) {
-                    conversation.add(AiMessage.from(answer));
-                    conversation.add(dialogue.afterPumpTurn(context, pumpAnswers.size()));
+                    add(AiMessage.from(answer));
+                    add(dialogue.afterPumpTurn(context, pumpAnswers.size()));
                 }
             }
             return reply;
         }
 
+        private void add(ChatMessage message) {
+            conversation.add(message);
+            if (toldSituation) {
+                conversationChars += FakeChatModel.textOf(message).length();
+            }
+        }
+
         @Override
         public Answer declarePumps(BalloonState state) {
-            ChatRequest request = request(dialogue.declaration(context), PUMPS_FORMAT);
-            return ask(request, true, context.balloonId(), situation(context, state, true));
+            List<ChatMessage> messages = dialogue.declaration(context);
+            ChatRequest request = request(messages, PUMPS_FORMAT);
+            return ask(request, true, context.balloonId(),
+                    situation(context, state, true, toldSituation ? FakeChatModel.chars(messages) : 0));
         }
     }
 
@@ -219,26 +234,49 @@ public final class LlmParticipant implements Participant {
      * answer's usage, so what a decision cost is complete. An answer longer than
      * {@link ChatModels.Builder#maxResponseBytes} is an invalid answer keeping its beginning.
      */
-    private FakeChatModel.Situation situation(BalloonContext context, BalloonState state, boolean declaration) {
+    private FakeChatModel.Situation situation(BalloonContext context, BalloonState state, boolean declaration,
+                                              int requestChars) {
         return toldSituation ? new FakeChatModel.Situation(name, context, state.pumps(), state.balloonEarnings(),
-                declaration, prompts.discloseRange()) : null;
+                declaration, prompts.discloseRange(), requestChars) : null;
     }
 
     private Answer ask(ChatRequest request, boolean declaration, int balloon, FakeChatModel.Situation situation) {
         if (situation == null) {
             return ask(request, declaration, balloon);
         }
-        FakeChatModel.SITUATION.set(situation);
+        FakeChatModel.Situation[] told = FakeChatModel.SITUATION.get();
+        told[0] = situation;
         try {
             return ask(request, declaration, balloon);
         } finally {
-            FakeChatModel.SITUATION.remove();
+            told[0] = null;
         }
     }
 
     private Answer ask(ChatRequest request, boolean declaration, int balloon) {
-        TokenUsage[] wasted = {TokenUsage.UNKNOWN};
-        Answer reply = retrier.call(() -> {
+        Attempt attempt = new Attempt(request, declaration, balloon);
+        Answer reply = retrier.call(attempt);
+        return attempt.wasted.equals(TokenUsage.UNKNOWN) ? reply : reply.withUsage(attempt.wasted.plus(reply.usage()));
+    }
+
+    /**
+     * One attempt at a request, made again by the retry layer; keeps the tokens of attempts that came
+     * back empty. (A class, not a lambda: it is made once per decision.)
+     */
+    private final class Attempt implements java.util.function.Supplier<Answer> {
+        private final ChatRequest request;
+        private final boolean declaration;
+        private final int balloon;
+        private TokenUsage wasted = TokenUsage.UNKNOWN;
+
+        Attempt(ChatRequest request, boolean declaration, int balloon) {
+            this.request = request;
+            this.declaration = declaration;
+            this.balloon = balloon;
+        }
+
+        @Override
+        public Answer get() {
             ChatResponse response;
             try {
                 response = chat(request, balloon);
@@ -252,11 +290,10 @@ public final class LlmParticipant implements Participant {
             try {
                 return interpret(response, declaration);
             } catch (EmptyCompletionException e) {
-                wasted[0] = wasted[0].plus(usage(response, null));
+                wasted = wasted.plus(usage(response, null));
                 throw e;
             }
-        });
-        return wasted[0].equals(TokenUsage.UNKNOWN) ? reply : reply.withUsage(wasted[0].plus(reply.usage()));
+        }
     }
 
     private static TokenUsage usage(ChatResponse response, Double cost) {

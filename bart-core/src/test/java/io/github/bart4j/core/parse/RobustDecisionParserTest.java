@@ -277,4 +277,47 @@ class RobustDecisionParserTest {
 
         assertThat(PARSER.parse(answer).isValid()).isFalse();
     }
+
+    @Nested
+    class The_plain_answer_shortcut {
+
+        /** Every spelling of {@code word} in upper and lower case (ASCII), e.g. "pUmP". */
+        private java.util.List<String> caseVariants(String word) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (int mask = 0; mask < 1 << word.length(); mask++) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < word.length(); i++) {
+                    char c = word.charAt(i);
+                    b.append((mask & 1 << i) != 0 ? Character.toUpperCase(c) : c);
+                }
+                out.add(b.toString());
+            }
+            return out;
+        }
+
+        @Test
+        void pump_and_cash_out_in_any_case_decide_and_keep_the_raw_answer() {
+            for (String answer : caseVariants("pump")) {
+                Answer parsed = PARSER.parse(answer);
+                assertThat(Parsed.decision(parsed)).as(answer).isEqualTo(Decision.PUMP);
+                assertThat(parsed.raw()).isEqualTo(answer);
+                assertThat(parsed.reasoning()).isNull();
+            }
+            for (String answer : caseVariants("cash out")) {
+                Answer parsed = PARSER.parse(answer);
+                assertThat(Parsed.decision(parsed)).as(answer).isEqualTo(Decision.CASH_OUT);
+                assertThat(parsed.raw()).isEqualTo(answer);
+            }
+        }
+
+        @Test
+        void look_alike_letters_are_read_by_the_rules_not_taken_for_ascii() {
+            // equalsIgnoreCase takes the long s (U+017F) for an s; the rules do not
+            assertThat(reasonFor("ca\u017fh out")).isEqualTo("no decision word (pump or cash out)");
+            assertThat(reasonFor("\u017fTOP")).isEqualTo("no decision word (pump or cash out)");
+            assertThat(decisionOf("Cash  Out")).isEqualTo(Decision.CASH_OUT);
+            assertThat(decisionOf(" Pump")).isEqualTo(Decision.PUMP);
+            assertThat(reasonFor("Pump or Cash Out")).isEqualTo("both options offered, no choice made");
+        }
+    }
 }
