@@ -1,6 +1,7 @@
 package io.github.bart4j.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,13 +12,16 @@ import picocli.CommandLine.Command;
  * (config, arguments, files) with a one-line message naming the key or file, the bad value and the rule.
  */
 @Command(name = "bart", mixinStandardHelpOptions = true, versionProvider = BartCli.Version.class,
-        description = "The Balloon Analogue Risk Task (BART) for large language models.",
-        subcommands = {RunCommand.class, ServeCommand.class, AnalyzeCommand.class, PlotCommand.class, ExamplesCommand.class,
-                ExampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "The Balloon Analogue Risk Task (BART) for large language models.")
 public final class BartCli implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
+
+    /** The commands, in the order {@code bart --help} lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, ServeCommand.class, AnalyzeCommand.class,
+            PlotCommand.class, ExamplesCommand.class, ExampleCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +42,7 @@ public final class BartCli implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
-            return commandLine(env, out, err).execute(args);
+            return commandLine(env, out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("bart: " + EnvironmentFailure.OUT_OF_MEMORY);
             return 1;
@@ -48,13 +52,32 @@ public final class BartCli implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** The whole command line: every command. */
     static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        return commandLine(env, out, err, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a command's name (other than {@code help}),
+     * only that command is built, which spares the start-up picocli's reading of the others' annotations;
+     * it parses, runs and prints exactly as the whole command line would. Otherwise every command.
+     */
+    static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new BartCli(), new Factory(env));
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = COMMANDS.stream().anyMatch(c -> !c.equals(CommandLine.HelpCommand.class) && name(c).equals(first));
+        for (Class<?> command : COMMANDS) {
+            if (!one || name(command).equals(first)) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         // `bart example NAME --config FILE`: everything after NAME belongs to the example (--help too)
-        cl.getSubcommands().get("example").setStopAtPositional(true);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        if (cl.getSubcommands().containsKey("example")) {
+            cl.getSubcommands().get("example").setStopAtPositional(true);
+        }
+        cl.setParameterExceptionHandler((ex, unused) -> {
             ex.getCommandLine().getErr().println("bart: " + parameterProblem(ex));
             return BAD_INPUT;
         });
@@ -77,6 +100,10 @@ public final class BartCli implements java.util.concurrent.Callable<Integer> {
             throw ex;
         });
         return cl;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** One line: what is wrong with the arguments, and where help is. */
