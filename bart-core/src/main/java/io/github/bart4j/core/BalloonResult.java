@@ -105,11 +105,33 @@ public record BalloonResult(String participant, String persona, int epoch, Ballo
 
     /** Tokens and cost summed over every request of this balloon. */
     public TokenUsage usage() {
-        TokenUsage total = TokenUsage.UNKNOWN;
+        // the fold of TokenUsage.plus over the turns, in order, without a TokenUsage per turn
+        int in = 0;
+        int out = 0;
+        double cost = 0.0;
+        boolean hasIn = false;
+        boolean hasOut = false;
+        boolean hasCost = false;
         for (Turn t : turns) {
-            total = total.plus(t.answer().usage());
+            TokenUsage u = t.answer().usage();
+            if (u == null) {
+                continue;
+            }
+            if (u.inputTokens() != null) {
+                in = hasIn ? in + u.inputTokens() : u.inputTokens();
+                hasIn = true;
+            }
+            if (u.outputTokens() != null) {
+                out = hasOut ? out + u.outputTokens() : u.outputTokens();
+                hasOut = true;
+            }
+            if (u.cost() != null) {
+                cost = hasCost ? cost + u.cost() : u.cost();
+                hasCost = true;
+            }
         }
-        return total;
+        return turns.isEmpty() ? TokenUsage.UNKNOWN
+                : new TokenUsage(hasIn ? in : null, hasOut ? out : null, hasCost ? cost : null);
     }
 
     /** Wall-clock milliseconds summed over every answer of this balloon. */

@@ -25,34 +25,35 @@ final class JournalLineDecoder {
 
     private static final NotOurs NOT_OURS = new NotOurs();
 
-    // the keys of ResultJson.write's objects
-    private static final byte[] BALLOON_ID = ascii("balloon_id");
-    private static final byte[] BALLOON_TYPE = ascii("balloon_type");
-    private static final byte[] BURST = ascii("burst");
-    private static final byte[] CHOICES = ascii("choices");
-    private static final byte[] COST_USD = ascii("cost_usd");
-    private static final byte[] DECISION = ascii("decision");
-    private static final byte[] DECISIONS = ascii("decisions");
-    private static final byte[] EARNINGS = ascii("earnings");
-    private static final byte[] EPOCH = ascii("epoch");
-    private static final byte[] ERROR = ascii("error");
-    private static final byte[] FULL_RESPONSES = ascii("full_responses");
-    private static final byte[] INPUT_TOKENS = ascii("input_tokens");
-    private static final byte[] INVALID_REASON = ascii("invalid_reason");
-    private static final byte[] INVALID_RESPONSES = ascii("invalid_responses");
-    private static final byte[] LATENCY_MS = ascii("latency_ms");
-    private static final byte[] MAX_PUMPS = ascii("max_pumps");
-    private static final byte[] MIN_PUMPS = ascii("min_pumps");
-    private static final byte[] MODEL = ascii("model");
-    private static final byte[] OUTPUT_TOKENS = ascii("output_tokens");
-    private static final byte[] PERSONA = ascii("persona");
-    private static final byte[] PUMPS_ATTEMPTED = ascii("pumps_attempted");
-    private static final byte[] PUMPS_DECLARED = ascii("pumps_declared");
-    private static final byte[] RAW = ascii("raw");
-    private static final byte[] REASONING = ascii("reasoning");
-    private static final byte[] REWARD_PER_PUMP = ascii("reward_per_pump");
-    private static final byte[] STATUS = ascii("status");
-    private static final byte[] THRESHOLD_PUMPS = ascii("threshold_pumps");
+    // ",\"key\":" for each key of ResultJson.write's objects, and the start of each object
+    private static final byte[] BALLOON_ID = ascii(",\"balloon_id\":");
+    private static final byte[] BALLOON_TYPE = ascii(",\"balloon_type\":");
+    private static final byte[] BURST = ascii(",\"burst\":");
+    private static final byte[] CHOICES = ascii(",\"choices\":");
+    private static final byte[] COST_USD = ascii(",\"cost_usd\":");
+    private static final byte[] DECISION = ascii(",\"decision\":");
+    private static final byte[] DECISIONS = ascii(",\"decisions\":");
+    private static final byte[] EARNINGS = ascii(",\"earnings\":");
+    private static final byte[] EPOCH = ascii(",\"epoch\":");
+    private static final byte[] ERROR = ascii(",\"error\":");
+    private static final byte[] FULL_RESPONSES = ascii(",\"full_responses\":");
+    private static final byte[] INPUT_TOKENS = ascii(",\"input_tokens\":");
+    private static final byte[] INVALID_REASON = ascii(",\"invalid_reason\":");
+    private static final byte[] INVALID_RESPONSES = ascii(",\"invalid_responses\":");
+    private static final byte[] LATENCY_MS = ascii(",\"latency_ms\":");
+    private static final byte[] MAX_PUMPS = ascii(",\"max_pumps\":");
+    private static final byte[] MIN_PUMPS = ascii(",\"min_pumps\":");
+    private static final byte[] OUTPUT_TOKENS = ascii(",\"output_tokens\":");
+    private static final byte[] PERSONA = ascii(",\"persona\":");
+    private static final byte[] PUMPS_ATTEMPTED = ascii(",\"pumps_attempted\":");
+    private static final byte[] PUMPS_DECLARED = ascii(",\"pumps_declared\":");
+    private static final byte[] REASONING = ascii(",\"reasoning\":");
+    private static final byte[] REWARD_PER_PUMP = ascii(",\"reward_per_pump\":");
+    private static final byte[] STATUS = ascii(",\"status\":");
+    private static final byte[] THRESHOLD_PUMPS = ascii(",\"threshold_pumps\":");
+
+    private static final byte[] START = ascii("{\"model\":");
+    private static final byte[] DECISION_START = ascii("{\"raw\":");
 
     private static byte[] ascii(String key) {
         return key.getBytes(StandardCharsets.US_ASCII);
@@ -80,9 +81,37 @@ final class JournalLineDecoder {
         }
     }
 
+    /**
+     * The result of the line starting at {@code line[offset]}, when it is exactly in {@link
+     * ResultJson#write}'s layout and ends in {@code '\n'} before {@code limit}; {@code next[0]} is
+     * then the offset after that {@code '\n'}. {@code null} otherwise (a line that is not ours, or
+     * not whole before {@code limit}). Accepts exactly the lines {@link #decode} accepts: the layout
+     * holds no line break, so the parse never reads past the line's end.
+     */
+    static BalloonResult decodeTerminated(byte[] line, int offset, int limit, int[] next) {
+        try {
+            JournalLineDecoder d = new JournalLineDecoder(line, offset, limit - offset);
+            BalloonResult r = d.object();
+            if (d.p >= d.end || d.b[d.p] != '\n') {
+                return null;
+            }
+            next[0] = d.p + 1;
+            return r;
+        } catch (NotOurs | FormatProblem | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private BalloonResult result() {
-        expect('{');
-        key(MODEL);
+        BalloonResult r = object();
+        if (p != end) {
+            throw NOT_OURS;
+        }
+        return r;
+    }
+
+    private BalloonResult object() {
+        field(START);
         String model = string();
         field(BALLOON_ID);
         int id = intValue();
@@ -136,16 +165,12 @@ final class JournalLineDecoder {
             } while (delimiter() == ',');
         }
         expect('}');
-        if (p != end) {
-            throw NOT_OURS;
-        }
         return ResultJson.result(model, persona, epoch, ResultJson.balloon(id, type, min, max, threshold, reward),
                 pumps, burst, earnings, decisions, ResultJson.status(status), error);
     }
 
     private Turn decision() {
-        expect('{');
-        key(RAW);
+        field(DECISION_START);
         String raw = string();
         field(DECISION);
         String label = nullableString();
@@ -223,27 +248,20 @@ final class JournalLineDecoder {
 
     // ---------------------------------------------------------------- tokens
 
-    /** {@code ,"key":}: the next field of an object. */
-    private void field(byte[] key) {
-        expect(',');
-        key(key);
-    }
-
-    /** {@code "key":}. */
-    private void key(byte[] key) {
-        expect('"');
-        int n = key.length;
-        if (p + n + 2 > end) {
+    /** {@code ,"key":} (or the start of an object): exactly these bytes. */
+    private void field(byte[] expected) {
+        int n = expected.length;
+        if (p + n > end) {
             throw NOT_OURS;
         }
+        byte[] b = this.b;
+        int at = p;
         for (int i = 0; i < n; i++) {
-            if (b[p + i] != key[i]) {
+            if (b[at + i] != expected[i]) {
                 throw NOT_OURS;
             }
         }
-        p += n;
-        expect('"');
-        expect(':');
+        p = at + n;
     }
 
     private int peek() {

@@ -44,7 +44,11 @@ final class PythonNumbers {
         if (Double.isInfinite(x)) {
             return x > 0 ? "inf" : "-inf";
         }
-        BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+        String shortest = Double.toString(x);
+        if (shortest.indexOf('E') < 0 && x != 0.0) {
+            return shortest; // digits, a point and digits without trailing zeros, but for one "0" after the point
+        }
+        BigDecimal d = new BigDecimal(shortest).stripTrailingZeros();
         if (d.scale() < 1) {
             d = d.setScale(1, RoundingMode.UNNECESSARY);
         }

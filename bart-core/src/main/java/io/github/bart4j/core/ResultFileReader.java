@@ -534,7 +534,21 @@ final class ResultFileReader {
             byte[] bytes;
             ResultFileException pending = null;
             long pendingLength = 0;
-            while ((bytes = lines.next()) != null) {
+            int[] next = new int[1];
+            while (true) {
+                if (pending == null) { // bart4j's own layout, decoded where it lies in the buffer
+                    lines.fill();
+                    BalloonResult ours = JournalLineDecoder.decodeTerminated(lines.buf, lines.pos, lines.end, next);
+                    if (ours != null) {
+                        lines.pos = next[0];
+                        lineNumber++;
+                        out.accept(ours);
+                        continue;
+                    }
+                }
+                if ((bytes = lines.next()) == null) {
+                    break;
+                }
                 lineNumber++;
                 if (pending != null) {
                     if (isBlank(bytes)) {
@@ -618,13 +632,29 @@ final class ResultFileReader {
     /** Lines of a byte stream split at LF (which never occurs inside a UTF-8 sequence), each at most the limit. */
     private static final class LineSource {
         private final InputStream in;
-        private final byte[] buf = new byte[1 << 16];
+        private final byte[] buf = new byte[1 << 18];
         private int pos;
         private int end;
         private boolean eof;
 
         LineSource(InputStream in) {
             this.in = in;
+        }
+
+        /** Keeps at least 64 KiB ahead in the buffer unless the stream ends first, so that lines mostly lie whole in it. */
+        void fill() throws IOException {
+            if (eof || end - pos >= 1 << 16) {
+                return;
+            }
+            System.arraycopy(buf, pos, buf, 0, end - pos);
+            end -= pos;
+            pos = 0;
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) {
+                eof = true;
+            } else {
+                end += n;
+            }
         }
 
         byte[] next() throws IOException {

@@ -2,6 +2,7 @@ package io.github.bart4j.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -170,11 +171,22 @@ public final class ResultFiles {
         Objects.requireNonNull(results, "results");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (Writer out = newWriter(tmp)) {
-                out.write(CombinedCsv.header());
+            try (OutputStream out = newStream(tmp)) {
+                StringBuilder block = new StringBuilder(BLOCK + (1 << 16)).append(CombinedCsv.header());
+                int content = 0;
                 for (BalloonResult r : results) {
-                    out.write(CombinedCsv.row(r));
+                    content |= CombinedCsv.appendRow(block, r);
+                    if (block.length() >= BLOCK) {
+                        writeUtf8(out, block, content);
+                        if (content == 0) {
+                            block.setLength(0);
+                        } else { // not one widened by a char above U+00FF
+                            block = new StringBuilder(BLOCK + (1 << 16));
+                            content = 0;
+                        }
+                    }
                 }
+                writeUtf8(out, block, content);
             }
             replace(tmp, file);
         } catch (IOException e) {
@@ -206,11 +218,9 @@ public final class ResultFiles {
         Objects.requireNonNull(file, "file");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (Writer out = newWriter(tmp);
-                 JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)) {
-                g.useDefaultPrettyPrinter();
-                writeHead(g, experimentName, timestamp, parameters, summary);
-                writeTail(g, results);
+            try (OutputStream out = newStream(tmp)) {
+                writeHead(out, experimentName, timestamp, parameters, summary);
+                writeTail(out, results);
             }
             replace(tmp, file);
         } catch (IOException e) {
@@ -237,29 +247,15 @@ public final class ResultFiles {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Path tail = file.resolveSibling(file.getFileName() + ".results.tmp");
         try {
-            // the part after the summary, written by a generator in the same state as after it: an
-            // object with an entry written (to nowhere), so the next field starts with its separator
-            Switchable target = new Switchable();
-            try (Writer out = newWriter(tail);
-                 JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(target)) {
-                g.useDefaultPrettyPrinter();
-                g.writeStartObject();
-                g.writeNullField("summary");
-                g.flush();
-                target.to(out);
-                writeTail(g, results);
+            try (OutputStream out = newStream(tail)) {
+                writeTail(out, results);
             }
             List<Summary> rows = summary.get();
             try (FileChannel whole = FileChannel.open(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                        java.nio.channels.Channels.newOutputStream(whole), StandardCharsets.UTF_8));
-                JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(out)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                g.useDefaultPrettyPrinter();
-                writeHead(g, experimentName, timestamp, parameters, rows);
-                g.close(); // flushes the head, leaves the object open and the stream to us
+                OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(whole),
+                        1 << 16);
+                writeHead(out, experimentName, timestamp, parameters, rows);
                 out.flush();
                 try (FileChannel source = FileChannel.open(tail, StandardOpenOption.READ)) {
                     long size = source.size(); // copied by the kernel, not through a buffer of ours
@@ -280,48 +276,19 @@ public final class ResultFiles {
         }
     }
 
-    /**
-     * A new UTF-8 file as {@link Files#newBufferedWriter(Path, java.nio.charset.Charset,
-     * java.nio.file.OpenOption...)} opens it (an unpaired surrogate fails the write, as there), writing
-     * in large blocks: the result files may be hundreds of megabytes.
-     */
-    static Writer newWriter(Path file) throws IOException {
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(
-                Files.newOutputStream(file), 1 << 20), StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-    }
-
-    /** A writer whose output goes nowhere until {@link #to} names where. */
-    private static final class Switchable extends Writer {
-        private Writer target = Writer.nullWriter();
-
-        void to(Writer w) {
-            target = w;
-        }
-
-        @Override
-        public void write(char[] buf, int off, int len) throws IOException {
-            target.write(buf, off, len);
-        }
-
-        @Override
-        public void write(String str, int off, int len) throws IOException {
-            target.write(str, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            target.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            target.flush();
-        }
+    /** A new file written in large blocks: the result files may be hundreds of megabytes. */
+    private static OutputStream newStream(Path file) throws IOException {
+        return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
     }
 
     /** {@code {"experiment_name", "timestamp", "parameters", "summary"}, the object left open. */
-    private static void writeHead(JsonGenerator g, String experimentName, String timestamp,
+    private static void writeHead(OutputStream out, String experimentName, String timestamp,
                                   Map<String, ?> parameters, List<Summary> summary) throws IOException {
+        Writer text = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder());
+        JsonGenerator g = ResultJson.MAPPER.getFactory().createGenerator(text)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeStringField("experiment_name", experimentName);
         g.writeStringField("timestamp", timestamp);
@@ -332,30 +299,74 @@ public final class ResultFiles {
             writeSummary(g, s);
         }
         g.writeEndArray();
+        g.close(); // flushes the head, leaves the object open and the stream to the caller
+        text.flush();
     }
 
-    /** {@code "results"} and {@code "balloons"}, then the end of the object and a line end. */
-    private static void writeTail(JsonGenerator g, Iterable<BalloonResult> results) throws IOException {
-        g.writeArrayFieldStart("results");
+    /**
+     * {@code "results"} and {@code "balloons"}, then the end of the object and a line end, as the
+     * head's generator would have continued (pretty, inside the open top object after its summary),
+     * written in blocks of about a megabyte by {@link JsonText}.
+     */
+    private static void writeTail(OutputStream out, Iterable<BalloonResult> results) throws IOException {
+        JsonText t = JsonText.pretty(BLOCK + (1 << 16), 1);
+        t.field("results").startArray();
         Map<Integer, Balloon> balloons = new TreeMap<>();
         for (BalloonResult r : results) {
-            ResultJson.write(g, r);
+            ResultJson.write(t.element(), r);
             balloons.putIfAbsent(r.balloon().id(), r.balloon());
+            if (t.length() >= BLOCK) {
+                t.writeTo(out);
+            }
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("balloons");
+        t.endArray();
+        t.field("balloons").startArray();
         for (Balloon b : balloons.values()) {
-            g.writeStartObject();
-            g.writeNumberField("balloon_id", b.id());
-            g.writeStringField("balloon_type", b.type());
-            g.writeNumberField("threshold_pumps", b.threshold());
-            g.writeNumberField("min_pumps", b.minThreshold());
-            g.writeNumberField("max_pumps", b.capacity());
-            g.writeEndObject();
+            t.element().startObject();
+            t.field(BALLOON_ID).number(b.id());
+            t.field(BALLOON_TYPE).string(b.type());
+            t.field(THRESHOLD_PUMPS).number(b.threshold());
+            t.field(MIN_PUMPS).number(b.minThreshold());
+            t.field(MAX_PUMPS).number(b.capacity());
+            t.endObject();
+            if (t.length() >= BLOCK) {
+                t.writeTo(out);
+            }
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
+        t.endArray();
+        t.endObject();
+        t.raw("\n");
+        t.writeTo(out);
+    }
+
+    // the keys of an element of "balloons"
+    private static final JsonText.Key BALLOON_ID = new JsonText.Key("balloon_id");
+    private static final JsonText.Key BALLOON_TYPE = new JsonText.Key("balloon_type");
+    private static final JsonText.Key THRESHOLD_PUMPS = new JsonText.Key("threshold_pumps");
+    private static final JsonText.Key MIN_PUMPS = new JsonText.Key("min_pumps");
+    private static final JsonText.Key MAX_PUMPS = new JsonText.Key("max_pumps");
+
+    /** Characters of a result file encoded and written at a time. */
+    static final int BLOCK = 1 << 20;
+
+    /** {@link #writeUtf8}'s {@code content}: the text may hold chars beyond ASCII. */
+    static final int NON_ASCII = 1;
+    /** {@link #writeUtf8}'s {@code content}: the text may hold surrogate chars (paired or not). */
+    static final int SURROGATES = 2;
+
+    /**
+     * Writes {@code text} to {@code out} as UTF-8. {@code content} says what it may hold: with
+     * {@link #SURROGATES} it is encoded as a {@link Writer} with a strict UTF-8 encoder would (an
+     * unpaired surrogate fails with {@link java.nio.charset.MalformedInputException} and nothing is
+     * written); else in one fast step (0: ASCII only, copied as it is).
+     */
+    static void writeUtf8(OutputStream out, CharSequence text, int content) throws IOException {
+        if ((content & SURROGATES) != 0) {
+            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().encode(java.nio.CharBuffer.wrap(text));
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        } else {
+            out.write(text.toString().getBytes(content == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        }
     }
 
     private static void replace(Path tmp, Path file) throws IOException {

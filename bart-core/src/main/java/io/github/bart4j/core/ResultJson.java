@@ -37,162 +37,118 @@ final class ResultJson {
      * One result as a single line of JSON, {@code "\n"} included: exactly what {@link #write} gives
      * through a generator of {@link #MAPPER} without a pretty printer (keys in the same order, strings
      * escaped as Jackson escapes them, numbers as {@code Double.toString}, NaN and infinities quoted), built
-     * straight into a string, since it is done once per balloon ({@code ResultJsonTest} compares the two).
+     * straight into a string, since it is done once per balloon ({@code ResultJsonLineTest} compares the two).
      */
     public static String line(BalloonResult r) {
-        Balloon b = r.balloon();
-        StringBuilder t = new StringBuilder(2048); // a typical line fits: no copying while it grows
-        t.append("{\"model\":");
-        string(t, r.participant());
-        t.append(",\"balloon_id\":").append(b.id());
-        t.append(",\"epoch\":").append(r.epoch());
-        t.append(",\"persona\":");
-        string(t, r.persona());
-        t.append(",\"balloon_type\":");
-        string(t, b.type());
-        t.append(",\"threshold_pumps\":").append(b.threshold());
-        t.append(",\"min_pumps\":").append(b.minThreshold());
-        t.append(",\"max_pumps\":").append(b.capacity());
-        t.append(",\"reward_per_pump\":");
-        number(t, b.rewardPerPump());
-        if (!b.rules().isClassic()) {
-            t.append(",\"rules\":");
-            string(t, b.rules().name());
-            t.append(",\"burst_probability\":");
-            number(t, b.rules().burstProbability());
-        }
-        t.append(",\"pumps_attempted\":").append(r.pumps());
-        t.append(",\"burst\":").append(r.burst());
-        t.append(",\"earnings\":");
-        number(t, r.earnings());
-        t.append(",\"status\":");
-        string(t, r.status().label());
-        t.append(",\"error\":");
-        string(t, r.error());
-        t.append(",\"choices\":[");
-        boolean first = true;
-        for (Decision d : r.choices()) {
-            first = comma(t, first);
-            string(t, d.label());
-        }
-        t.append("],\"full_responses\":[");
-        first = true;
-        if (r.isError()) {
-            first = comma(t, first);
-            string(t, CombinedCsv.ERROR_PREFIX + r.error());
-        }
-        for (String s : r.responses()) {
-            first = comma(t, first);
-            string(t, s);
-        }
-        t.append("],\"invalid_responses\":[");
-        first = true;
-        for (String s : r.invalidResponses()) {
-            first = comma(t, first);
-            string(t, s);
-        }
-        t.append(']');
-        usage(t, r.usage());
-        t.append(",\"latency_ms\":").append(r.latencyMillis());
-        t.append(",\"decisions\":[");
-        first = true;
-        for (Turn turn : r.turns()) {
-            Answer a = turn.answer();
-            first = comma(t, first);
-            t.append("{\"raw\":");
-            string(t, a.raw());
-            t.append(",\"decision\":");
-            string(t, a instanceof Answer.Choice c ? c.decision().label() : null);
-            t.append(",\"pumps_declared\":");
-            if (a instanceof Answer.PumpCount p) {
-                t.append(p.pumps());
-            } else {
-                t.append("null");
-            }
-            t.append(",\"invalid_reason\":");
-            string(t, a instanceof Answer.Invalid i ? i.reason() : null);
-            t.append(",\"reasoning\":");
-            string(t, a.reasoning());
-            usage(t, a.usage());
-            t.append(",\"latency_ms\":").append(turn.latencyMillis()).append('}');
-        }
-        return t.append("]}\n").toString();
+        JsonText t = JsonText.compact(2048); // a typical line fits: no copying while it grows
+        write(t, r);
+        return t.raw("\n").toString();
     }
 
-    private static boolean comma(StringBuilder t, boolean first) {
-        if (!first) {
-            t.append(',');
-        }
-        return false;
-    }
-
-    private static void usage(StringBuilder t, TokenUsage u) {
-        t.append(",\"input_tokens\":");
-        if (u.inputTokens() == null) {
-            t.append("null");
-        } else {
-            t.append(u.inputTokens().intValue());
-        }
-        t.append(",\"output_tokens\":");
-        if (u.outputTokens() == null) {
-            t.append("null");
-        } else {
-            t.append(u.outputTokens().intValue());
-        }
-        t.append(",\"cost_usd\":");
-        if (u.cost() == null) {
-            t.append("null");
-        } else {
-            number(t, u.cost());
-        }
-    }
-
-    /** A double as Jackson writes it by default: {@code Double.toString}, quoted when not finite. */
-    private static void number(StringBuilder t, double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            t.append('"').append(x).append('"');
-        } else {
-            t.append(x);
-        }
-    }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    // the keys of a result object, in its order
+    private static final JsonText.Key MODEL = new JsonText.Key("model");
+    private static final JsonText.Key BALLOON_ID = new JsonText.Key("balloon_id");
+    private static final JsonText.Key EPOCH = new JsonText.Key("epoch");
+    private static final JsonText.Key PERSONA = new JsonText.Key("persona");
+    private static final JsonText.Key BALLOON_TYPE = new JsonText.Key("balloon_type");
+    private static final JsonText.Key THRESHOLD_PUMPS = new JsonText.Key("threshold_pumps");
+    private static final JsonText.Key MIN_PUMPS = new JsonText.Key("min_pumps");
+    private static final JsonText.Key MAX_PUMPS = new JsonText.Key("max_pumps");
+    private static final JsonText.Key REWARD_PER_PUMP = new JsonText.Key("reward_per_pump");
+    private static final JsonText.Key RULES = new JsonText.Key("rules");
+    private static final JsonText.Key BURST_PROBABILITY = new JsonText.Key("burst_probability");
+    private static final JsonText.Key PUMPS_ATTEMPTED = new JsonText.Key("pumps_attempted");
+    private static final JsonText.Key BURST = new JsonText.Key("burst");
+    private static final JsonText.Key EARNINGS = new JsonText.Key("earnings");
+    private static final JsonText.Key STATUS = new JsonText.Key("status");
+    private static final JsonText.Key ERROR = new JsonText.Key("error");
+    private static final JsonText.Key CHOICES = new JsonText.Key("choices");
+    private static final JsonText.Key FULL_RESPONSES = new JsonText.Key("full_responses");
+    private static final JsonText.Key INVALID_RESPONSES = new JsonText.Key("invalid_responses");
+    private static final JsonText.Key LATENCY_MS = new JsonText.Key("latency_ms");
+    private static final JsonText.Key DECISIONS = new JsonText.Key("decisions");
+    private static final JsonText.Key RAW = new JsonText.Key("raw");
+    private static final JsonText.Key DECISION = new JsonText.Key("decision");
+    private static final JsonText.Key PUMPS_DECLARED = new JsonText.Key("pumps_declared");
+    private static final JsonText.Key INVALID_REASON = new JsonText.Key("invalid_reason");
+    private static final JsonText.Key REASONING = new JsonText.Key("reasoning");
+    private static final JsonText.Key INPUT_TOKENS = new JsonText.Key("input_tokens");
+    private static final JsonText.Key OUTPUT_TOKENS = new JsonText.Key("output_tokens");
+    private static final JsonText.Key COST_USD = new JsonText.Key("cost_usd");
 
     /**
-     * A string as Jackson writes it by default, or {@code null}: quotes and backslashes escaped,
-     * control characters as {@code \b \t \n \f \r} or else a six-character escape with four upper-case hex
-     * digits, everything else as it is.
+     * Writes one result as a JSON object, in the layout of {@code t} (compact for the journal,
+     * pretty for {@code BART_results.json}): the same keys, order and values as {@link
+     * #write(JsonGenerator, BalloonResult)} writes through Jackson, which the tests compare it with.
      */
-    private static void string(StringBuilder t, String s) {
-        if (s == null) {
-            t.append("null");
-            return;
+    static void write(JsonText t, BalloonResult r) {
+        Balloon b = r.balloon();
+        t.startObject();
+        t.field(MODEL).string(r.participant());
+        t.field(BALLOON_ID).number(b.id());
+        t.field(EPOCH).number(r.epoch());
+        t.field(PERSONA).string(r.persona());
+        t.field(BALLOON_TYPE).string(b.type());
+        t.field(THRESHOLD_PUMPS).number(b.threshold());
+        t.field(MIN_PUMPS).number(b.minThreshold());
+        t.field(MAX_PUMPS).number(b.capacity());
+        t.field(REWARD_PER_PUMP).number(b.rewardPerPump());
+        if (!b.rules().isClassic()) { // a classic balloon's object stays as it was
+            t.field(RULES).string(b.rules().name());
+            t.field(BURST_PROBABILITY).number(b.rules().burstProbability());
         }
-        t.append('"');
-        int n = s.length();
-        int plain = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            t.append(s, plain, i);
-            plain = i + 1;
-            t.append('\\');
-            switch (c) {
-                case '"', '\\' -> t.append(c);
-                case '\b' -> t.append('b');
-                case '\t' -> t.append('t');
-                case '\n' -> t.append('n');
-                case '\f' -> t.append('f');
-                case '\r' -> t.append('r');
-                default -> t.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
+        t.field(PUMPS_ATTEMPTED).number(r.pumps());
+        t.field(BURST).bool(r.burst());
+        t.field(EARNINGS).number(r.earnings());
+        t.field(STATUS).string(r.status().label());
+        t.field(ERROR).string(r.error());
+        t.field(CHOICES).startArray();
+        for (Decision d : r.choices()) {
+            t.element().string(d.label());
         }
-        t.append(s, plain, n).append('"');
+        t.endArray();
+        t.field(FULL_RESPONSES).startArray();
+        if (r.isError()) {
+            t.element().string(CombinedCsv.ERROR_PREFIX + r.error());
+        }
+        for (String s : r.responses()) {
+            t.element().string(s);
+        }
+        t.endArray();
+        t.field(INVALID_RESPONSES).startArray();
+        for (String s : r.invalidResponses()) {
+            t.element().string(s);
+        }
+        t.endArray();
+        usage(t, r.usage());
+        t.field(LATENCY_MS).number(r.latencyMillis());
+        t.field(DECISIONS).startArray();
+        for (Turn turn : r.turns()) {
+            Answer a = turn.answer();
+            t.element().startObject();
+            t.field(RAW).string(a.raw());
+            t.field(DECISION).string(a instanceof Answer.Choice c ? c.decision().label() : null);
+            t.field(PUMPS_DECLARED).number(a instanceof Answer.PumpCount p ? (Integer) p.pumps() : null);
+            t.field(INVALID_REASON).string(a instanceof Answer.Invalid i ? i.reason() : null);
+            t.field(REASONING).string(a.reasoning());
+            usage(t, a.usage());
+            t.field(LATENCY_MS).number(turn.latencyMillis());
+            t.endObject();
+        }
+        t.endArray();
+        t.endObject();
     }
 
-    /** Writes one result as a JSON object. */
+    private static void usage(JsonText t, TokenUsage u) {
+        t.field(INPUT_TOKENS).number(u.inputTokens());
+        t.field(OUTPUT_TOKENS).number(u.outputTokens());
+        t.field(COST_USD).number(u.cost());
+    }
+
+    /**
+     * Writes one result as a JSON object through Jackson: the reference layout, which {@link
+     * #write(JsonText, BalloonResult)} reproduces (the tests compare the two).
+     */
     public static void write(JsonGenerator g, BalloonResult r) throws IOException {
         Balloon b = r.balloon();
         TokenUsage usage = r.usage();

@@ -77,6 +77,14 @@ class JournalLineDecoderTest {
                     for (String damaged : new String[] {line.substring(0, i) + rep + line.substring(i + 1),
                         line.substring(0, i) + rep + line.substring(i)}) {
                         BalloonResult fast = fast(damaged);
+                        byte[] inBuffer = (damaged + "\n{\"model\":").getBytes(StandardCharsets.UTF_8);
+                        int[] next = {-1};
+                        BalloonResult terminated = JournalLineDecoder.decodeTerminated(inBuffer, 0, inBuffer.length,
+                                next);
+                        assertThat(terminated).as("in a buffer: " + damaged).isEqualTo(fast);
+                        if (terminated != null) {
+                            assertThat(next[0]).isEqualTo(damaged.getBytes(StandardCharsets.UTF_8).length + 1);
+                        }
                         checked++;
                         if (fast == null) {
                             continue;
@@ -110,5 +118,28 @@ class JournalLineDecoderTest {
         Path fastFile = Files.writeString(dir.resolve("a.jsonl"), compact);
         Path slowFile = Files.writeString(dir.resolve("b.jsonl"), spaced);
         assertThat(ResultFiles.readJournal(fastFile)).isEqualTo(written).isEqualTo(ResultFiles.readJournal(slowFile));
+    }
+
+    @Test
+    void a_long_journal_of_mixed_lines_reads_every_record_in_order(@TempDir Path dir) throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<BalloonResult> written = new ArrayList<>();
+        StringBuilder text = new StringBuilder("\uFEFF"); // a byte order mark before the first line
+        for (int i = 0; i < 4_000; i++) {
+            BalloonResult r = i % 3 == 0 ? ResultJsonLineTest.random(random, false) : results().get(i % 4);
+            written.add(r);
+            String line = ResultJson.line(r);
+            text.append(i % 7 == 0 ? line.replace("\":", "\": ") : line); // some only the general path reads
+            if (i % 500 == 0) {
+                text.append("  \n"); // blank lines are skipped
+            }
+        }
+        text.append("{\"model\":\"torn"); // an incomplete last line, ignored
+        Path file = Files.writeString(dir.resolve("journal.jsonl"), text);
+        assertThat(Files.size(file)).as("several buffers").isGreaterThan(1L << 20);
+        List<BalloonResult> read = new ArrayList<>();
+        ResultFiles.readJournal(file, read::add);
+        assertThat(read).hasSize(written.size());
+        assertThat(read).isEqualTo(written);
     }
 }

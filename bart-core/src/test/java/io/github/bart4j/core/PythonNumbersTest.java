@@ -2,6 +2,7 @@ package io.github.bart4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +25,28 @@ class PythonNumbersTest {
     void round2_then_format_matches_python(double x, String expected) {
         assertThat(PythonNumbers.str(PythonNumbers.round2(x))).isEqualTo(expected);
         assertThat(Money.round2(x)).as("money is rounded by the same rule").isEqualTo(PythonNumbers.round2(x));
+    }
+
+    @Test
+    void str_is_the_shortest_decimal_with_a_digit_after_the_point_for_random_doubles() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            double x = switch (i % 4) {
+                case 0 -> random.nextInt(-100_000, 100_000) / 100.0;
+                case 1 -> Double.longBitsToDouble(random.nextLong());
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(-8, 12));
+                default -> Math.round(random.nextDouble() * 1e6) * Math.pow(10, random.nextInt(-6, 6));
+            };
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                continue;
+            }
+            java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros();
+            String expected = (d.scale() < 1 ? d.setScale(1, java.math.RoundingMode.UNNECESSARY) : d).toPlainString();
+            assertThat(PythonNumbers.str(x)).as("%s", x).isEqualTo(expected);
+        }
+        assertThat(PythonNumbers.str(-0.0)).isEqualTo("0.0");
+        assertThat(PythonNumbers.str(1e-5)).isEqualTo("0.00001");
+        assertThat(PythonNumbers.str(1e21)).isEqualTo("1000000000000000000000.0");
+        assertThat(PythonNumbers.str(100.0)).isEqualTo("100.0");
     }
 }

@@ -25,7 +25,8 @@ class ResultJsonLineTest {
         return out + "\n";
     }
 
-    private static List<BalloonResult> tricky() {
+    /** Results with every hazard of the encoders: escapes, control characters, surrogates, odd numbers. */
+    static List<BalloonResult> tricky() {
         Balloon b = new Balloon(3, "", 1, 20, 12, 0.1);
         Balloon typed = new Balloon(7, "large \"one\"", 2, 64, 40, 0.05);
         Balloon hazard = new Balloon(9, "", 1, 128, 128, 0.25, Rules.constantHazard(1.0 / 3));
@@ -65,26 +66,49 @@ class ResultJsonLineTest {
     @Test
     void random_text_and_numbers_are_written_as_jackson_writes_them() throws Exception {
         SplittableRandom random = new SplittableRandom(13);
-        String pool = "aZ09 \"\\/'\t\n\r\b\f\u0000\u0001\u001e\u001f\u007f\u0080\u00e9\u2028\u2029\uFEFF\uD83C\uDF88";
         for (int n = 0; n < 2_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(12); i > 0; i--) {
-                text.append(pool.charAt(random.nextInt(pool.length())));
-            }
-            String s = text.toString();
-            double x = random.nextInt(4) == 0 ? (1e-300 + random.nextDouble()) * Math.pow(10, random.nextInt(-12, 25))
-                    : (1 + random.nextInt(2000)) / 100.0;
-            Balloon b = new Balloon(1 + random.nextInt(500), s, 1, 64, 1 + random.nextInt(64), x);
-            String error = random.nextBoolean() ? s + "!" : null;
-            BalloonResult r = new BalloonResult(s + "m", s, 1 + random.nextInt(3), b, 1, false, x, List.of(
-                    new Turn(new Answer.Choice(Decision.PUMP, s, random.nextBoolean() ? s : null,
-                            new TokenUsage(random.nextInt(), null, random.nextBoolean() ? x : null)), random.nextLong(
-                            Long.MAX_VALUE)),
-                    new Turn(new Answer.Invalid(s, s, null, TokenUsage.UNKNOWN), 0)),
-                    error == null ? BalloonResult.Status.OK : BalloonResult.Status.ERROR, error);
+            BalloonResult r = random(random, true);
             String line = ResultJson.line(r);
-            assertThat(line).as(s).isEqualTo(jackson(r));
+            assertThat(line).as(r.persona()).isEqualTo(jackson(r));
             assertThat(line.getBytes(StandardCharsets.UTF_8)).isEqualTo(jackson(r).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * A result of random text (quotes, backslashes, control characters, non-ASCII, surrogates: unpaired
+     * ones too when {@code loneSurrogates}, else only whole pairs) and random numbers.
+     */
+    static BalloonResult random(SplittableRandom random, boolean loneSurrogates) {
+        String pool = "aZ09 \"\\/'\t\n\r\b\f\u0000\u0001\u001e\u001f\u007f\u0080\u00e9\u2028\u2029\uFEFF"
+                + (loneSurrogates ? "\uD83C\uDF88" : "");
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            if (!loneSurrogates && random.nextInt(8) == 0) {
+                text.append("\uD83C\uDF88");
+            } else {
+                text.append(pool.charAt(random.nextInt(pool.length())));
+            }
+        }
+        String s = text.toString();
+        double x = random.nextInt(4) == 0 ? (1e-300 + random.nextDouble()) * Math.pow(10, random.nextInt(-12, 25))
+                : (1 + random.nextInt(2000)) / 100.0;
+        Balloon b = random.nextInt(5) == 0 ? new Balloon(1 + random.nextInt(500), s, 1, 64, 64, x,
+                Rules.constantHazard(1.0 / (2 + random.nextInt(30))))
+                : new Balloon(1 + random.nextInt(500), s, 1, 64, 1 + random.nextInt(64), x);
+        String error = random.nextBoolean() ? s + "!" : null;
+        List<Turn> turns = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            turns.add(new Turn(new Answer.Choice(random.nextBoolean() ? Decision.PUMP : Decision.CASH_OUT, s,
+                    random.nextBoolean() ? s : null, new TokenUsage(random.nextInt(), null, random.nextBoolean() ? x : null)),
+                    random.nextLong(Long.MAX_VALUE)));
+        }
+        if (random.nextBoolean()) {
+            turns.add(new Turn(new Answer.Invalid(s, s, null, TokenUsage.UNKNOWN), 0));
+        }
+        if (random.nextInt(4) == 0) {
+            turns.add(new Turn(new Answer.PumpCount(random.nextInt(64), s, null, new TokenUsage(1, 2, x)), 3));
+        }
+        return new BalloonResult(s + "m", s, 1 + random.nextInt(3), b, 1, random.nextBoolean(), x, turns,
+                error == null ? BalloonResult.Status.OK : BalloonResult.Status.ERROR, error);
     }
 }

@@ -124,81 +124,108 @@ final class Outputs {
     /**
      * Writes {@code BART_combined.csv} (if {@code log_csv}), {@code BART_summary.csv} and
      * {@code BART_results.json} (if {@code log_json}) from {@code results} in their order, iterating
-     * them once: while the CSV is written and the summary, totals and counts are tallied, a second
-     * thread writes the JSON file's results (the file lists the summary before them, so they go to
-     * a temporary file that follows the summary once it is known).
+     * them once: while this thread tallies the summary, totals and counts, one thread writes the CSV
+     * and another the JSON file's results (the file lists the summary before them, so they go to
+     * a temporary file that follows the summary once it is known). When the CSV cannot be
+     * written, its exception is thrown here at once (the JSON file is abandoned, no summary is
+     * written); when the JSON file cannot be, the other files are still written, then its
+     * exception is thrown.
      *
      * @return the tally of the results, for the manifest and the run's outcome
      */
     static RunTally writeFiles(RunDirectory dir, RunConfig cfg, Map<String, Object> publicConfig, long seed,
                                Iterable<BalloonResult> results, Instant started) {
         RunTally tally = new RunTally();
-        ResultRelay relay = cfg.logJson() ? new ResultRelay() : null;
-        Throwable[] jsonFailure = new Throwable[1];
-        Thread json = null;
-        if (relay != null) {
+        BackgroundWriter csv = cfg.logCsv()
+                ? new BackgroundWriter("bart-combined-csv", relay -> writeCombinedCsv(dir, relay)) : null;
+        BackgroundWriter json = null;
+        if (cfg.logJson()) {
             Map<String, Object> parameters = new LinkedHashMap<>(publicConfig);
             parameters.put("seed", seed);
-            json = new Thread(() -> {
-                try {
-                    dir.writeAtomically(RunDirectory.RESULTS_JSON, tmp -> ResultFiles.writeResultsJson(tmp,
-                            cfg.experimentName(), started.toString(), parameters, relay, tally::summaries));
-                } catch (Throwable e) {
-                    jsonFailure[0] = e;
-                    relay.discard();
-                }
-            }, "bart-results-json");
-            json.setDaemon(true);
-            json.start();
+            json = new BackgroundWriter("bart-results-json", relay -> dir.writeAtomically(RunDirectory.RESULTS_JSON,
+                    tmp -> ResultFiles.writeResultsJson(tmp, cfg.experimentName(), started.toString(), parameters,
+                            relay, tally::summaries)));
         }
-        Iterable<BalloonResult> tallied = () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<BalloonResult> it = results.iterator();
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public BalloonResult next() {
-                BalloonResult r = it.next();
-                tally.accept(r);
-                if (relay != null) {
-                    relay.add(r);
-                }
-                return r;
-            }
-        };
+        List<BackgroundWriter> writers = java.util.stream.Stream.of(csv, json).filter(java.util.Objects::nonNull)
+                .toList();
+        writers.forEach(BackgroundWriter::start);
         try {
-            if (cfg.logCsv()) {
-                writeCombinedCsv(dir, tallied);
-            } else {
-                tallied.forEach(r -> { });
+            for (BalloonResult r : results) {
+                tally.accept(r);
+                if (csv != null) {
+                    csv.relay.add(r);
+                    BackgroundWriter.rethrow(csv.failure); // as when the CSV was written by this thread: stop at once
+                }
+                if (json != null) {
+                    json.relay.add(r);
+                }
             }
-            if (relay != null) {
-                relay.end();
+            if (csv != null) {
+                csv.relay.end();
+                csv.join(); // the JSON file is complete only once the CSV is, as when this thread wrote the CSV
+            }
+            if (json != null) {
+                json.relay.end();
             }
             List<Summary> summary = tally.summaries();
             dir.writeAtomically(RunDirectory.SUMMARY, tmp -> Statistics.writeCsv(tmp, summary));
+            if (json != null) {
+                json.join();
+            }
         } catch (RuntimeException | Error e) {
-            if (relay != null) {
-                relay.abort();
+            for (BackgroundWriter w : writers) {
+                w.relay.abort();
             }
             throw e;
         } finally {
-            // never return (or fail) while the JSON thread still writes into the run directory:
-            // the caller releases the directory's lock and may delete or reuse it
-            if (json != null) {
-                joinUninterruptibly(json);
+            // never return (or fail) while a writer still writes into the run directory: the
+            // caller releases the directory's lock and may delete or reuse it
+            for (BackgroundWriter w : writers) {
+                joinUninterruptibly(w.thread);
             }
         }
-        if (jsonFailure[0] instanceof RuntimeException e) {
-            throw e;
-        }
-        if (jsonFailure[0] instanceof Error e) {
-            throw e;
-        }
         return tally;
+    }
+
+    /** A thread writing one file from the results handed to it through its relay. */
+    private static final class BackgroundWriter {
+        final ResultRelay relay = new ResultRelay();
+        final Thread thread;
+        volatile Throwable failure;
+
+        BackgroundWriter(String name, java.util.function.Consumer<ResultRelay> write) {
+            thread = new Thread(() -> {
+                try {
+                    write.accept(relay);
+                } catch (Throwable e) {
+                    failure = e;
+                    relay.discard();
+                }
+            }, name);
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Waits for the writer; throws its failure. */
+        void join() {
+            joinUninterruptibly(thread);
+            rethrow(failure);
+        }
+
+        static void rethrow(Throwable e) {
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            if (e != null) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Waits for {@code thread} to end; an interrupt meanwhile is kept for the caller, not lost. */

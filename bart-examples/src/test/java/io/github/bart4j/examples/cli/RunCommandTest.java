@@ -56,6 +56,43 @@ class RunCommandTest {
                 .isEqualTo(Files.readString(tmp.resolve("b/BART_summary.csv")));
     }
 
+    @Test
+    void a_result_file_that_cannot_be_written_fails_the_run_with_one_line_and_the_files_written_as_before()
+            throws IOException {
+        Path dir = tmp.resolve("r");
+        assertThat(CliHarness.run(Map.of(), "run", "--run-dir", dir.toString()).exitCode()).isZero();
+        String csv = Files.readString(dir.resolve("BART_combined.csv"));
+        String json = Files.readString(dir.resolve("BART_results.json"));
+        for (String name : List.of("BART_combined.csv", "BART_summary.csv", "BART_results.json")) {
+            Files.delete(dir.resolve(name));
+        }
+
+        // the CSV (written by its own thread) cannot be written: nothing after it is written
+        Files.createDirectories(dir.resolve("BART_combined.csv/in-the-way"));
+        CliHarness.Outcome o = CliHarness.run(Map.of(), "run", "--run-dir", dir.toString());
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err()).contains("cannot write " + dir.resolve("BART_combined.csv")).doesNotContain("\tat ");
+        assertThat(dir.resolve("BART_summary.csv")).doesNotExist();
+        assertThat(dir.resolve("BART_results.json")).doesNotExist();
+
+        // the JSON cannot be written: the CSV and the summary still are
+        Files.delete(dir.resolve("BART_combined.csv/in-the-way"));
+        Files.delete(dir.resolve("BART_combined.csv"));
+        Files.createDirectories(dir.resolve("BART_results.json/in-the-way"));
+        o = CliHarness.run(Map.of(), "run", "--run-dir", dir.toString());
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err()).contains("cannot write " + dir.resolve("BART_results.json")).doesNotContain("\tat ");
+        assertThat(Files.readString(dir.resolve("BART_combined.csv"))).isEqualTo(csv);
+        assertThat(dir.resolve("BART_summary.csv")).exists();
+
+        Files.delete(dir.resolve("BART_results.json/in-the-way"));
+        Files.delete(dir.resolve("BART_results.json"));
+        assertThat(CliHarness.run(Map.of(), "run", "--run-dir", dir.toString()).exitCode()).isZero();
+        String stamp = "\"timestamp\" : \"[^\"]*\"";
+        assertThat(Files.readString(dir.resolve("BART_results.json")).replaceFirst(stamp, ""))
+                .isEqualTo(json.replaceFirst(stamp, ""));
+    }
+
     static List<String> withoutLatency(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }
