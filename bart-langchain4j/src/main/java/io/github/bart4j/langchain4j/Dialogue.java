@@ -14,6 +14,7 @@ import io.github.bart4j.core.Turn;
 import io.github.bart4j.core.spi.BalloonContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Renders {@link BartPrompts} into the messages of each {@link ConversationMode}. Stateless. */
 final class Dialogue {
@@ -27,6 +28,18 @@ final class Dialogue {
 
         static Stimulus of(Balloon b) {
             return new Stimulus(b.id(), b.type(), b.rewardPerPump(), b.minThreshold(), b.capacity(), b.rules());
+        }
+
+        // written out: a record's generated equals goes through method handles, slow in C1 code (per decision)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stimulus t && id == t.id && Double.compare(reward, t.reward) == 0 && min == t.min
+                    && max == t.max && type.equals(t.type) && rules.equals(t.rules);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(id, type, reward, min, max, rules);
         }
     }
 
@@ -45,10 +58,17 @@ final class Dialogue {
     private final PromptTemplate declarePumps;
     /** Whether the system text names the balloon ({@code {n}}, itself or in the type line). */
     private final boolean systemNamesBalloon;
+    /** Whether the after-pump turn names the balloon. */
+    private final boolean afterPumpNamesBalloon;
     /** The system text made last, for the next balloon that shows the same (most do). */
     private volatile SystemText lastSystem;
+    /** The after-pump turns made for the balloons shown last, by pumps so far (messages are immutable). */
+    private volatile AfterPumpTurns lastTurns;
 
     private record SystemText(String persona, Stimulus stimulus, String text) {
+    }
+
+    private record AfterPumpTurns(Stimulus stimulus, AtomicReferenceArray<UserMessage> byPumps) {
     }
 
     Dialogue(BartPrompts prompts, ConversationMode mode) {
@@ -64,8 +84,18 @@ final class Dialogue {
         this.cashOut = PromptTemplate.of(prompts.cashOut());
         this.stateless = PromptTemplate.of(prompts.stateless());
         this.declarePumps = PromptTemplate.of(prompts.declarePumps());
-        this.systemNamesBalloon = system.uses(PromptTemplate.N)
-                || (system.uses(PromptTemplate.TYPE_LINE) && typeLine.uses(PromptTemplate.N));
+        this.systemNamesBalloon = namesBalloon(system);
+        this.afterPumpNamesBalloon = namesBalloon(afterPump);
+    }
+
+    private boolean namesBalloon(PromptTemplate template) {
+        return template.uses(PromptTemplate.N)
+                || (template.uses(PromptTemplate.TYPE_LINE) && typeLine.uses(PromptTemplate.N));
+    }
+
+    /** What a text that does not name the balloon shows of {@code s}: all but its id. */
+    private static Stimulus unnamed(Stimulus s) {
+        return new Stimulus(1, s.type(), s.reward(), s.min(), s.max(), s.rules());
     }
 
     /**
@@ -113,9 +143,28 @@ final class Dialogue {
         return out;
     }
 
-    /** The user turn after safe pump number {@code pumps} of this balloon. */
+    /**
+     * The user turn after safe pump number {@code pumps} of this balloon. A turn that does not name
+     * the balloon is made once for balloons that show the same values (the last ones asked for) and
+     * shared: messages are immutable.
+     */
     UserMessage afterPumpTurn(BalloonContext c, int pumps) {
-        return UserMessage.from(afterPump(Stimulus.of(c), pumps));
+        Stimulus s = Stimulus.of(c);
+        if (afterPumpNamesBalloon || pumps > s.max() || pumps > 1024) {
+            return UserMessage.from(afterPump(s, pumps));
+        }
+        Stimulus shown = unnamed(s);
+        AfterPumpTurns turns = lastTurns;
+        if (turns == null || !turns.stimulus().equals(shown)) {
+            turns = new AfterPumpTurns(shown, new AtomicReferenceArray<>(Math.min(s.max(), 1024) + 1));
+            lastTurns = turns;
+        }
+        UserMessage turn = turns.byPumps().get(pumps);
+        if (turn == null) { // made twice at worst, equal
+            turn = UserMessage.from(afterPump(s, pumps));
+            turns.byPumps().set(pumps, turn);
+        }
+        return turn;
     }
 
     /** The messages of the automatic task's single question. */
@@ -198,7 +247,7 @@ final class Dialogue {
     }
 
     String system(String persona, Stimulus s) {
-        Stimulus shown = systemNamesBalloon ? s : new Stimulus(1, s.type(), s.reward(), s.min(), s.max(), s.rules());
+        Stimulus shown = systemNamesBalloon ? s : unnamed(s);
         SystemText last = lastSystem;
         if (last != null && last.persona().equals(persona) && last.stimulus().equals(shown)) {
             return last.text();

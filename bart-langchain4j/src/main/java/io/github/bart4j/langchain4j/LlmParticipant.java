@@ -256,7 +256,8 @@ public final class LlmParticipant implements Participant {
     private Answer ask(ChatRequest request, boolean declaration, int balloon) {
         Attempt attempt = new Attempt(request, declaration, balloon);
         Answer reply = retrier.call(attempt);
-        return attempt.wasted.equals(TokenUsage.UNKNOWN) ? reply : reply.withUsage(attempt.wasted.plus(reply.usage()));
+        return attempt.wasted == TokenUsage.UNKNOWN || attempt.wasted.equals(TokenUsage.UNKNOWN) ? reply
+                : reply.withUsage(attempt.wasted.plus(reply.usage()));
     }
 
     /**
