@@ -1,5 +1,6 @@
 package io.github.bart4j.core;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public final class Budget {
     private Budget(Double maxCostUsd, Long maxTokens, Map<String, TokenPrice> prices) {
         this.maxCostUsd = maxCostUsd;
         this.maxTokens = maxTokens;
-        this.prices = Map.copyOf(prices);
+        this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices)); // in the order given: files list them
     }
 
     /** At most {@code usd} US dollars, {@code > 0}. */
@@ -93,7 +94,7 @@ public final class Budget {
         return maxTokens == null ? OptionalLong.empty() : OptionalLong.of(maxTokens);
     }
 
-    /** Prices by participant name. */
+    /** Prices by participant name, in the order they were given. */
     public Map<String, TokenPrice> prices() {
         return prices;
     }

@@ -1,6 +1,8 @@
 package io.github.bart4j.core;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,8 @@ import java.util.Map;
  *     the order they were added, then persona, epoch and balloon id — independent of which balloon
  *     finished first. Empty when the experiment was built with {@code retainResults(false)}.
  * @param stopped whether {@link Experiment#stop()} ended the run before every balloon was played
- * @param failures participants that failed fatally, by name, with the cause
+ * @param failures participants that failed fatally, by name, with the cause; in the order given (an
+ *     {@link Experiment} lists them in the order the participants were added)
  * @param notRun balloons neither recorded nor played (after a stop or a participant failure)
  * @param elapsed duration of the run, measured on the experiment's {@link Ticker} (wall-clock by default)
  * @param budgetStop why the {@link Budget} stopped the run (one line), or {@code null} when it did not
@@ -27,7 +30,7 @@ public record ExperimentResult(List<BalloonResult> results, boolean stopped, Map
 
     public ExperimentResult {
         results = List.copyOf(results);
-        failures = Map.copyOf(failures);
+        failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures)); // in the order given
     }
 
     /**

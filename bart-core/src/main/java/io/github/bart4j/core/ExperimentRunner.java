@@ -354,7 +354,14 @@ final class ExperimentRunner {
                     .thenComparingInt(r -> r.balloon().id()));
         }
         boolean stopped = stoppedEarly || (stopRequested && notRun > 0);
-        return new ExperimentResult(ordered, stopped, failures, notRun,
+        Map<String, String> failed = new LinkedHashMap<>(); // in the participants' order, not the order they failed
+        for (Arm arm : arms) {
+            String name = arm.participant().name();
+            if (failures.containsKey(name)) {
+                failed.putIfAbsent(name, failures.get(name));
+            }
+        }
+        return new ExperimentResult(ordered, stopped, failed, notRun,
                 Duration.ofNanos(ticker.read() - startNanos), stopped ? budget.reached() : null);
     }
 

@@ -215,4 +215,16 @@ class BudgetTest {
         assertThatThrownBy(() -> new TokenPrice(-1, 0))
                 .hasMessage("promptPerMillion must be a number >= 0, but is -1.0");
     }
+
+    /** Files list the prices (the manifest's budget): the order given, not a hash order that differs between runs. */
+    @Test
+    void prices_keep_the_order_they_were_given_in() {
+        List<String> names = List.of("zeta", "alpha", "mu", "beta", "omega", "kappa", "delta");
+        Budget budget = Budget.maxCostUsd(1);
+        for (String n : names) {
+            budget = budget.withPrice(n, TokenPrice.FREE);
+        }
+        assertThat(budget.prices().keySet()).containsExactlyElementsOf(names);
+        assertThat(budget.withMaxTokens(10).prices().keySet()).containsExactlyElementsOf(names);
+    }
 }

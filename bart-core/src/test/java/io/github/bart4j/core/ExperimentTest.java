@@ -293,4 +293,33 @@ class ExperimentTest {
             results.add(result);
         }
     }
+
+    /**
+     * Failed participants are listed in the order they were added, whichever failed first: files and
+     * messages built from {@link ExperimentResult#failures()} are then the same bytes in every run.
+     */
+    @Test
+    void failures_are_listed_in_the_order_the_participants_were_added() {
+        List<String> names = List.of("zeta", "alpha", "mu", "beta", "omega", "kappa", "delta");
+        Experiment.Builder b = Experiment.builder().schedule(SCHEDULE).maxConcurrency(names.size());
+        for (String n : names) {
+            b.participant(new Participant() {
+                @Override
+                public String name() {
+                    return n;
+                }
+
+                @Override
+                public BalloonSession open(BalloonContext context) {
+                    return state -> {
+                        throw new ParticipantException(n + " rejected the API key (HTTP 401)", true);
+                    };
+                }
+            });
+        }
+        ExperimentResult result = b.build().run();
+        assertThat(result.failures().keySet()).containsExactlyElementsOf(names);
+        assertThat(new ExperimentResult(List.of(), false, result.failures(), 0, java.time.Duration.ZERO)
+                .failures().keySet()).containsExactlyElementsOf(names);
+    }
 }

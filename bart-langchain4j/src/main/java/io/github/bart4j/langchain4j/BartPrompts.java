@@ -101,7 +101,7 @@ public final class BartPrompts {
         this.stateless = b.stateless;
         this.declarePumps = b.declarePumps;
         this.discloseRange = b.discloseRange;
-        this.personas = Map.copyOf(b.personas);
+        this.personas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.personas)); // order given
         this.personaPlacement = b.personaPlacement;
     }
 

@@ -131,8 +131,12 @@ final class RunBudget implements ExperimentListener {
         m.put("reached", reached != null);
         m.put("reason", reached);
         Map<String, Object> prices = new LinkedHashMap<>();
-        budget.prices().forEach((model, p) -> prices.put(model, Map.of("prompt_per_million", p.promptPerMillion(),
-                "completion_per_million", p.completionPerMillion())));
+        budget.prices().forEach((model, p) -> {
+            Map<String, Object> price = new LinkedHashMap<>(); // fixed key order: the same run, the same bytes
+            price.put("prompt_per_million", p.promptPerMillion());
+            price.put("completion_per_million", p.completionPerMillion());
+            prices.put(model, price);
+        });
         m.put("prices", prices);
         return m;
     }

@@ -53,6 +53,15 @@ public record RunConfig(
         CostSettings cost,
         Double burstProbability) {
 
+    /** A balloon type as the config gives it, keys in a fixed order (files written twice are the same bytes). */
+    private static Map<String, Object> balloonType(BalloonType t) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("label", t.label());
+        m.put("max_pumps", t.capacity());
+        m.put("count", t.count());
+        return m;
+    }
+
     /** The config as recorded in manifests and compared on resume: everything but the secret. */
     public Map<String, Object> publicView() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -70,7 +79,7 @@ public record RunConfig(
         m.put("thresholds", thresholds);
         m.put("seed", seed);
         m.put("balloon_types", balloonTypes == null ? null : balloonTypes.stream()
-                .map(t -> Map.of("label", t.label(), "max_pumps", t.capacity(), "count", t.count())).toList());
+                .map(RunConfig::balloonType).toList());
         m.put("balloon_order", balloonOrder);
         m.put("epochs", epochs);
         m.put("task", task);
