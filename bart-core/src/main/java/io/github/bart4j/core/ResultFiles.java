@@ -276,9 +276,12 @@ public final class ResultFiles {
         }
     }
 
-    /** A new file written in large blocks: the result files may be hundreds of megabytes. */
+    /**
+     * A new file for text written in blocks of {@link #BLOCK} characters, which go to the file as they
+     * come (the buffer gathers only the few small writes of the head).
+     */
     private static OutputStream newStream(Path file) throws IOException {
-        return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+        return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
     /** {@code {"experiment_name", "timestamp", "parameters", "summary"}, the object left open. */
@@ -346,8 +349,8 @@ public final class ResultFiles {
     private static final JsonText.Key MIN_PUMPS = new JsonText.Key("min_pumps");
     private static final JsonText.Key MAX_PUMPS = new JsonText.Key("max_pumps");
 
-    /** Characters of a result file encoded and written at a time. */
-    static final int BLOCK = 1 << 20;
+    /** Characters of a result file encoded and written at a time (a few of these are in memory at once). */
+    static final int BLOCK = 1 << 18;
 
     /** {@link #writeUtf8}'s {@code content}: the text may hold chars beyond ASCII. */
     static final int NON_ASCII = 1;

@@ -42,6 +42,8 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
     private final Path journal;
     private final Path dir;
     private final int buckets;
+    /** Bucket files per bucket: one per part of the journal sorted at the same time. */
+    private int parts = 1;
     private long size;
 
     private SortedJournal(Path journal, Path dir, int buckets) {
@@ -69,18 +71,142 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
             if (!Files.exists(journal)) {
                 return sorted;
             }
+            long size = Files.size(journal);
+            long half = size < SPLIT_FROM ? size : afterLineBreak(journal, size / 2);
+            Part first = new Part(sorted, 0, 0, half, armIndex, epochs, chunks, scheduleSize);
+            Part second = new Part(sorted, 1, half, size, armIndex, epochs, chunks, scheduleSize);
+            if (half < size) { // the second half in a second thread: each line goes to its part's bucket files
+                sorted.parts = 2;
+                Thread t = new Thread(second, "bart-sort-journal");
+                t.setDaemon(true);
+                t.start();
+                try {
+                    first.run();
+                } finally {
+                    joinUninterruptibly(t);
+                }
+            } else {
+                first.run();
+            }
+            first.rethrow(0);
+            second.rethrow(first.lines); // its line numbers follow the first part's
+            sorted.size = first.records + second.records;
+            return sorted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sort " + journal + " in the temporary directory: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Journals at least this long are split in two parts, sorted at the same time. */
+    static final long SPLIT_FROM = 8L << 20;
+
+    /** The offset just after the first line break at or after {@code from}, or {@code size} if there is none. */
+    private static long afterLineBreak(Path journal, long from) throws IOException {
+        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(journal)) {
+            java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(1 << 16);
+            for (long at = from; at < in.size(); ) {
+                block.clear();
+                int n = in.read(block, at);
+                if (n <= 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (block.get(i) == '\n') {
+                        return at + i + 1;
+                    }
+                }
+                at += n;
+            }
+            return in.size();
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The lines of the journal in {@code [from, to)} (whole lines), copied to this part's bucket files. */
+    private static final class Part implements Runnable {
+        private final SortedJournal sorted;
+        private final int part;
+        private final long from;
+        private final long to;
+        private final Map<String, Integer> armIndex;
+        private final int epochs;
+        private final int chunks;
+        private final int scheduleSize;
+        long lines;
+        long records;
+        private Throwable failure;
+
+        Part(SortedJournal sorted, int part, long from, long to, Map<String, Integer> armIndex, int epochs,
+             int chunks, int scheduleSize) {
+            this.sorted = sorted;
+            this.part = part;
+            this.from = from;
+            this.to = to;
+            this.armIndex = armIndex;
+            this.epochs = epochs;
+            this.chunks = chunks;
+            this.scheduleSize = scheduleSize;
+        }
+
+        @Override
+        public void run() {
+            if (from >= to) {
+                return;
+            }
+            try {
+                copy();
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+
+        /** Throws what went wrong in this part; a line number counts {@code linesBefore} more. */
+        void rethrow(long linesBefore) throws IOException {
+            if (failure instanceof ResultFileException e && linesBefore > 0) {
+                throw new ResultFileException(e.file(), e.line() + linesBefore, e.problem(), e.getCause());
+            }
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+        }
+
+        private void copy() throws IOException {
+            Path journal = sorted.journal;
             Map<Integer, OutputStream> open = new LinkedHashMap<>(16, 0.75f, true);
-            try (InputStream in = Files.newInputStream(journal)) {
-                Lines lines = new Lines(in);
-                long number = 0;
-                for (Lines.Line line = lines.next(); line != null; line = lines.next()) {
-                    number++;
-                    int from = number == 1 && line.length() >= 3 && line.bytes()[0] == (byte) 0xEF
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(journal);
+                 InputStream in = limited(java.nio.channels.Channels.newInputStream(channel.position(from)),
+                         to - from)) {
+                Lines reader = new Lines(in);
+                for (Lines.Line line = reader.next(); line != null; line = reader.next()) {
+                    lines++;
+                    boolean fileStart = part == 0 && lines == 1;
+                    int skip = fileStart && line.length() >= 3 && line.bytes()[0] == (byte) 0xEF
                             && line.bytes()[1] == (byte) 0xBB && line.bytes()[2] == (byte) 0xBF ? 3 : 0; // a BOM
                     // an unterminated last line may be torn by a crash: only a complete JSON object counts
-                    Key key = line.last() || from > 0 ? null : Key.of(line.bytes(), line.length());
+                    Key key = line.last() || skip > 0 ? null : Key.of(line.bytes(), line.length());
                     if (key == null) {
-                        key = Key.parse(journal, number, line);
+                        key = Key.parse(journal, lines, line);
                         if (key == null) {
                             continue; // blank, or the incomplete last line of a crash
                         }
@@ -93,24 +219,51 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
                                 + ") is not part of this run");
                     }
                     int bucket = (arm * epochs + key.epoch() - 1) * chunks + (id - 1) / CHUNK;
-                    OutputStream out = writer(sorted, open, bucket);
-                    out.write(line.bytes(), from, line.length() - from);
+                    OutputStream out = writer(sorted, open, bucket, part);
+                    out.write(line.bytes(), skip, line.length() - skip);
                     out.write('\n');
-                    sorted.size++;
+                    records++;
                 }
             } finally {
                 for (OutputStream w : open.values()) {
                     w.close();
                 }
             }
-            return sorted;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sort " + journal + " in the temporary directory: " + e.getMessage(),
-                    e);
         }
     }
 
-    private static OutputStream writer(SortedJournal sorted, Map<Integer, OutputStream> open, int bucket)
+    /** {@code in} ending after {@code length} bytes. */
+    private static InputStream limited(InputStream in, long length) {
+        return new java.io.FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+
+    private static OutputStream writer(SortedJournal sorted, Map<Integer, OutputStream> open, int bucket, int part)
             throws IOException {
         OutputStream w = open.get(bucket);
         if (w == null) {
@@ -119,7 +272,7 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
                 eldest.next().getValue().close();
                 eldest.remove();
             }
-            w = new BufferedOutputStream(Files.newOutputStream(sorted.bucket(bucket), StandardOpenOption.CREATE,
+            w = new BufferedOutputStream(Files.newOutputStream(sorted.bucket(bucket, part), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND), 1 << 16);
             open.put(bucket, w);
         }
@@ -276,8 +429,8 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
         }
     }
 
-    private Path bucket(int index) {
-        return dir.resolve(index + ".jsonl");
+    private Path bucket(int index, int part) {
+        return dir.resolve(index + "." + part + ".jsonl");
     }
 
     /** Records in the journal (a balloon recorded twice counts twice). */
@@ -294,17 +447,24 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && next < buckets) {
-                    Path file = bucket(next++);
-                    if (Files.exists(file)) {
-                        List<BalloonResult> chunk;
-                        try {
-                            chunk = new java.util.ArrayList<>(ResultFiles.readJournal(file));
-                        } catch (ResultFileException e) { // name the journal, not the temporary bucket
-                            throw new ResultFileException(journal, 0, e.problem(), e);
+                    int index = next++;
+                    // one (participant, persona, epoch): a balloon recorded again counts as its last record
+                    Map<Integer, BalloonResult> latest = new LinkedHashMap<>();
+                    for (int part = 0; part < parts; part++) {
+                        Path file = bucket(index, part);
+                        if (Files.exists(file)) {
+                            try {
+                                for (BalloonResult r : ResultFiles.readJournal(file)) {
+                                    latest.put(r.balloon().id(), r);
+                                }
+                            } catch (ResultFileException e) { // name the journal, not the temporary bucket
+                                throw new ResultFileException(journal, 0, e.problem(), e);
+                            }
                         }
-                        chunk.sort(Comparator.comparingInt(r -> r.balloon().id()));
-                        current = chunk.iterator();
                     }
+                    List<BalloonResult> chunk = new java.util.ArrayList<>(latest.values());
+                    chunk.sort(Comparator.comparingInt(r -> r.balloon().id()));
+                    current = chunk.iterator();
                 }
                 return current.hasNext();
             }
