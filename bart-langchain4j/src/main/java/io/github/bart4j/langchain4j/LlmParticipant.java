@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -206,18 +207,15 @@ public final class LlmParticipant implements Participant {
                 String answer = reply.raw().strip();
                 pumpAnswers.add(answer);
                 if (conversation != null) {
-                    add(AiMessage.from(answer));
-                    add(dialogue.afterPumpTurn(context, pumpAnswers.size()));
+                    UserMessage next = dialogue.afterPumpTurn(context, pumpAnswers.size());
+                    conversation.add(AiMessage.from(answer));
+                    conversation.add(next);
+                    if (toldSituation) { // what FakeChatModel.chars counts of the two
+                        conversationChars += answer.length() + next.singleText().length();
+                    }
                 }
             }
             return reply;
-        }
-
-        private void add(ChatMessage message) {
-            conversation.add(message);
-            if (toldSituation) {
-                conversationChars += FakeChatModel.textOf(message).length();
-            }
         }
 
         @Override

@@ -20,11 +20,16 @@ import java.util.OptionalLong;
 final class RunBudget implements ExperimentListener {
 
     private final Budget budget;
+    /** Spending is shown only against its limit, so without one it is not summed (per balloon, while playing). */
+    private final boolean sumsCost;
+    private final boolean sumsTokens;
     private double spentUsd;
     private long spentTokens;
 
     private RunBudget(Budget budget) {
         this.budget = budget;
+        this.sumsCost = budget.maxCostUsd().isPresent();
+        this.sumsTokens = budget.maxTokens().isPresent();
     }
 
     /**
@@ -94,11 +99,11 @@ final class RunBudget implements ExperimentListener {
     }
 
     private void add(BalloonResult r) {
-        OptionalDouble cost = budget.costOf(r);
+        OptionalDouble cost = sumsCost ? budget.costOf(r) : OptionalDouble.empty();
         if (cost.isPresent()) {
             spentUsd += cost.getAsDouble();
         }
-        OptionalLong tokens = budget.tokensOf(r);
+        OptionalLong tokens = sumsTokens ? budget.tokensOf(r) : OptionalLong.empty();
         if (tokens.isPresent()) {
             spentTokens += tokens.getAsLong();
         }
