@@ -44,7 +44,8 @@ class StableFileOrderTest {
 
         ObjectMapper json = new ObjectMapper();
         for (String file : List.of("manifest.json", "BART_results.json")) {
-            JsonNode config0 = json.readTree(dir.resolve(file).toFile()).path("config");
+            JsonNode config0 = json.readTree(dir.resolve(file).toFile())
+                    .path(file.equals("manifest.json") ? "config" : "parameters");
             assertThat(config0.path("balloon_types").size()).as(file).isEqualTo(2);
             for (JsonNode type : config0.path("balloon_types")) {
                 assertThat(fieldNames(type)).as(file).containsExactly("label", "max_pumps", "count");
