@@ -229,7 +229,7 @@ final class Outputs {
     }
 
     /** Waits for {@code thread} to end; an interrupt meanwhile is kept for the caller, not lost. */
-    private static void joinUninterruptibly(Thread thread) {
+    static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (true) {
             try {

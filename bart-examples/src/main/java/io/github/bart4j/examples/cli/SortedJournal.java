@@ -83,7 +83,7 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
                 try {
                     first.run();
                 } finally {
-                    joinUninterruptibly(t);
+                    Outputs.joinUninterruptibly(t);
                 }
             } else {
                 first.run();
@@ -119,21 +119,6 @@ final class SortedJournal implements Iterable<BalloonResult>, AutoCloseable {
                 at += n;
             }
             return in.size();
-        }
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
