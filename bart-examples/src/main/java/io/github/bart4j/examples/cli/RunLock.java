@@ -8,11 +8,18 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One {@code run} at a time per run directory: an OS file lock on {@value #FILE} in the directory,
@@ -100,15 +107,71 @@ final class RunLock implements AutoCloseable {
     }
 
     private static String holderLine() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown host";
-        }
         long pid = ProcessHandle.current().pid();
         Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return "pid " + pid + " on " + host + ", started " + started;
+        return "pid " + pid + " on " + hostName(RunLock::osHostName, RunLock::resolvedHostName, LOOKUP_WAIT)
+                + ", started " + started;
+    }
+
+    /** How long the holder line waits for a host name that needs a look-up. */
+    static final Duration LOOKUP_WAIT = Duration.ofMillis(300);
+
+    /**
+     * This machine's name for the holder line, without stalling a run: the name the operating system
+     * keeps ({@code osName}, no network), else a look-up ({@code lookup}, which can hang for seconds
+     * where the host's own name does not resolve) given at most {@code wait}, else {@code unknown host}.
+     */
+    static String hostName(Supplier<String> osName, Supplier<String> lookup, Duration wait) {
+        String name = osName.get();
+        if (name != null && !name.isBlank()) {
+            return name.strip();
+        }
+        CompletableFuture<String> found = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                found.complete(lookup.get());
+            } catch (RuntimeException e) {
+                found.complete(null);
+            }
+        }, "bart-host-name");
+        t.setDaemon(true);
+        t.start();
+        try {
+            name = found.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            name = null;
+        } catch (ExecutionException | TimeoutException e) {
+            name = null;
+        }
+        return name == null || name.isBlank() ? "unknown host" : name.strip();
+    }
+
+    /** The host name the OS keeps, read without a network look-up; {@code null} where unknown. */
+    private static String osHostName() {
+        String windows = System.getenv("COMPUTERNAME");
+        if (windows != null && !windows.isBlank()) {
+            return windows;
+        }
+        for (String file : new String[] {"/proc/sys/kernel/hostname", "/etc/hostname"}) {
+            try {
+                String name = Files.readString(Path.of(file)).strip();
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not on this OS
+            }
+        }
+        return null;
+    }
+
+    private static String resolvedHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Releases the lock (the file stays). Idempotent. */
