@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The files of a run directory, written from the results in their stable order. */
 final class Outputs {
@@ -146,7 +149,7 @@ final class Outputs {
                     tmp -> ResultFiles.writeResultsJson(tmp, cfg.experimentName(), started.toString(), parameters,
                             relay, tally::summaries)));
         }
-        List<BackgroundWriter> writers = java.util.stream.Stream.of(csv, json).filter(java.util.Objects::nonNull)
+        List<BackgroundWriter> writers = Stream.of(csv, json).filter(Objects::nonNull)
                 .toList();
         writers.forEach(BackgroundWriter::start);
         try {
@@ -193,7 +196,7 @@ final class Outputs {
         final Thread thread;
         volatile Throwable failure;
 
-        BackgroundWriter(String name, java.util.function.Consumer<ResultRelay> write) {
+        BackgroundWriter(String name, Consumer<ResultRelay> write) {
             thread = new Thread(() -> {
                 try {
                     write.accept(relay);
